@@ -1,0 +1,1 @@
+//! Explicit manifest quotes (in progress).
