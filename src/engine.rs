@@ -40,7 +40,9 @@ impl Engine {
                     .map(|s| collapse_whitespace(&page.blocks[s.block].text[s.range.clone()]))
                     .collect::<Vec<_>>()
                     .join(" ");
+                let last = q.last();
                 Annotation {
+                    anchor: (last.block, last.close.end.max(last.content.end)),
                     parts,
                     text,
                     source: None,

@@ -35,3 +35,5 @@ pub use engine::Engine;
 pub mod cli;
 #[cfg(target_arch = "wasm32")]
 mod dom;
+#[cfg(target_arch = "wasm32")]
+pub use dom::QuoteAttribution;

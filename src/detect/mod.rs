@@ -270,9 +270,7 @@ impl Context<'_> {
     fn close_side(&self) -> bool {
         match self.next {
             None => true,
-            Some(c) => {
-                c.is_whitespace() || ".,;:!?)]}—–-…/".contains(c) || Mark::of(c).is_some()
-            }
+            Some(c) => c.is_whitespace() || ".,;:!?)]}—–-…/".contains(c) || Mark::of(c).is_some(),
         }
     }
 
@@ -534,7 +532,11 @@ fn strip_wrapping_marks(
 ) -> (Range<usize>, Range<usize>, Range<usize>) {
     let s = &text[range.clone()];
     let (Some(first), Some(last)) = (s.chars().next(), s.chars().next_back()) else {
-        return (range.start..range.start, range.clone(), range.end..range.end);
+        return (
+            range.start..range.start,
+            range.clone(),
+            range.end..range.end,
+        );
     };
     let end = range.end;
     let wrapped = s.len() > first.len_utf8() + last.len_utf8()
@@ -562,9 +564,7 @@ fn drop_nested(quotes: Vec<Quote>) -> Vec<Quote> {
         let (b, start) = (q.first().block, q.first().open.start);
         let inside = out.iter().rev().take(4).any(|o| {
             o.parts.iter().any(|p| {
-                p.block == b
-                    && p.open.start <= start
-                    && start < p.close.end.max(p.content.end)
+                p.block == b && p.open.start <= start && start < p.close.end.max(p.content.end)
             })
         });
         if !inside {

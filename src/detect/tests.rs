@@ -205,9 +205,7 @@ fn blockquote_is_one_quote_without_its_attribution() {
             "Poetry is what gets lost."
         ]
     );
-    assert!(detect(&page)
-        .iter()
-        .all(|q| q.origin == Origin::Blockquote));
+    assert!(detect(&page).iter().all(|q| q.origin == Origin::Blockquote));
 }
 
 #[test]

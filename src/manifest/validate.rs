@@ -76,10 +76,7 @@ impl fmt::Display for Problem {
                 line,
                 column,
                 message,
-            } => write!(
-                f,
-                "invalid JSON at line {line}, column {column}: {message}"
-            ),
+            } => write!(f, "invalid JSON at line {line}, column {column}: {message}"),
             ProblemKind::Invalid(m) if self.path.is_empty() => write!(f, "{m}"),
             ProblemKind::Invalid(m) => write!(f, "{}: {m}", self.path),
         }
@@ -164,7 +161,10 @@ pub fn merge(docs: &[(String, Value)]) -> Result<Loaded, Problems> {
     }
     for q in pending {
         let text = |k: &str| q[k].as_str().map(str::to_owned);
-        if let Some(source) = q["source"].as_str().and_then(|id| manifest.source_index(id)) {
+        if let Some(source) = q["source"]
+            .as_str()
+            .and_then(|id| manifest.source_index(id))
+        {
             manifest.quotes.push(ExplicitQuote {
                 text: text("text").unwrap_or_default(),
                 source,

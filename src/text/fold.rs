@@ -206,8 +206,14 @@ mod tests {
         assert_eq!(f.text, "say \"hi\" to the us now ");
         let at = f.text.find("us").unwrap();
         assert_eq!(f.to_block(at), (1, 7));
-        let spans = f.to_spans(&page, f.text.find("hi").unwrap()..f.text.find("now").unwrap() + 3);
+        let spans = f.to_spans(
+            &page,
+            f.text.find("hi").unwrap()..f.text.find("now").unwrap() + 3,
+        );
         assert_eq!(&page.blocks[0].text[spans[0].range.clone()], "hi”");
-        assert_eq!(&page.blocks[1].text[spans[1].range.clone()], "to the U.S. now");
+        assert_eq!(
+            &page.blocks[1].text[spans[1].range.clone()],
+            "to the U.S. now"
+        );
     }
 }

@@ -73,10 +73,11 @@ pub enum ElementRole {
 pub fn element_role(tag: &str) -> ElementRole {
     use BlockKind::*;
     match tag {
-        "p" | "div" | "section" | "article" | "main" | "header" | "address" | "pre"
-        | "figure" | "details" | "summary" | "body" | "center" | "dl" | "ul" | "ol"
-        | "table" | "tbody" | "thead" | "tfoot" | "tr" | "hgroup" | "fieldset" | "legend"
-        | "form" | "menu" => ElementRole::Block(Paragraph),
+        "p" | "div" | "section" | "article" | "main" | "header" | "address" | "pre" | "figure"
+        | "details" | "summary" | "body" | "center" | "dl" | "ul" | "ol" | "table" | "tbody"
+        | "thead" | "tfoot" | "tr" | "hgroup" | "fieldset" | "legend" | "form" | "menu" => {
+            ElementRole::Block(Paragraph)
+        }
         "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => ElementRole::Block(Heading),
         "li" | "dt" | "dd" => ElementRole::Block(ListItem),
         "td" | "th" => ElementRole::Block(Cell),
@@ -88,9 +89,7 @@ pub fn element_role(tag: &str) -> ElementRole {
         "br" | "hr" | "wbr" => ElementRole::Break,
         "script" | "style" | "noscript" | "template" | "textarea" | "nav" | "aside" | "svg"
         | "math" | "iframe" | "object" | "embed" | "video" | "audio" | "canvas" | "select"
-        | "button" | "input" | "head" | "title" | "meta" | "link" | "dialog" => {
-            ElementRole::Skip
-        }
+        | "button" | "input" | "head" | "title" | "meta" | "link" | "dialog" => ElementRole::Skip,
         _ => ElementRole::Inline,
     }
 }
@@ -154,8 +153,12 @@ impl Block {
             None if prefer_end => (0..idx).rev().find_map(|i| {
                 let s = &self.segments[i];
                 let e = self.segment_end(i);
-                s.node
-                    .map(|n| (n, Utf16(s.node_offset.0 + offsets::utf16_len(&self.text[s.start..e]).0)))
+                s.node.map(|n| {
+                    (
+                        n,
+                        Utf16(s.node_offset.0 + offsets::utf16_len(&self.text[s.start..e]).0),
+                    )
+                })
             }),
             None => self.segments[idx + 1..]
                 .iter()

@@ -1,0 +1,142 @@
+//! The JavaScript API: `QuoteAttribution` and its four methods.
+//!
+//! ```js
+//! import init, { QuoteAttribution } from "./quote_attribution.js";
+//! await init();
+//! const qa = QuoteAttribution.fromManifest(manifestObject); // throws, naming the field
+//! const qa2 = await QuoteAttribution.load("/quotes.json"); // fetch + fromManifest
+//! const report = qa.annotate(document.querySelector("article"));
+//! qa.clear(); // the DOM is back to exactly what it was
+//! ```
+
+use super::fetch::{absolute, fetch_text, TIMEOUT_MS};
+use super::js::{describe, to_js_error};
+use super::read::read;
+use super::write::{apply, Annotated, WriteOptions};
+use crate::manifest::{self, Loaded, Problems};
+use crate::Engine;
+use wasm_bindgen::prelude::*;
+use web_sys::Element;
+
+/// Finds the quotations in a page and who said them, per a manifest.
+#[wasm_bindgen]
+pub struct QuoteAttribution {
+    engine: Engine,
+    warnings: Vec<String>,
+    annotated: Option<Annotated>,
+}
+
+#[wasm_bindgen]
+impl QuoteAttribution {
+    /// Builds from a manifest given as an object or as JSON text. Throws a
+    /// `QuoteAttributionError` whose `problems` lists every problem with its
+    /// JSON path.
+    #[wasm_bindgen(js_name = fromManifest)]
+    pub fn from_manifest(manifest: JsValue) -> Result<QuoteAttribution, JsValue> {
+        let text = match manifest.as_string() {
+            Some(text) => text,
+            None => js_sys::JSON::stringify(&manifest)
+                .map_err(|e| {
+                    to_js_error(&[format!(
+                        "the manifest object cannot be read as JSON: {}",
+                        describe(&e)
+                    )])
+                })?
+                .as_string()
+                .ok_or_else(|| to_js_error(&["the manifest must be an object or JSON text"]))?,
+        };
+        Self::build(manifest::parse(&text))
+    }
+
+    /// Fetches one manifest, or several separated by spaces (a site-wide
+    /// source list, then the article's own; later ids win), and builds from
+    /// them. Rejects with a `QuoteAttributionError` naming the URL.
+    pub async fn load(urls: String) -> Result<QuoteAttribution, JsValue> {
+        let mut docs = Vec::new();
+        let mut problems = Vec::new();
+        for url in urls.split_whitespace() {
+            let url = absolute(url);
+            match fetch_text(&url, TIMEOUT_MS).await {
+                Ok(text) => match serde_json::from_str::<serde_json::Value>(&text) {
+                    Ok(value) => docs.push((url, value)),
+                    Err(_) => problems.extend(
+                        manifest::parse(&text)
+                            .err()
+                            .into_iter()
+                            .flat_map(|p| p.0)
+                            .map(|p| format!("[{url}] {p}")),
+                    ),
+                },
+                Err(message) => problems.push(message),
+            }
+        }
+        if docs.is_empty() && problems.is_empty() {
+            problems.push("no manifest URL given".to_owned());
+        }
+        if !problems.is_empty() {
+            return Err(to_js_error(&problems));
+        }
+        Self::build(manifest::merge(&docs))
+    }
+
+    /// Finds, highlights and badges every quotation under `root`, replacing
+    /// any earlier annotation, and returns the report
+    /// `{ quotes: [{ index, text, source, speaker, method, cue, marks }] }`.
+    pub fn annotate(&mut self, root: &Element) -> Result<JsValue, JsValue> {
+        self.clear();
+        let doc = root
+            .owner_document()
+            .ok_or_else(|| to_js_error(&["the root element is not in a document"]))?;
+        let manifest = self.engine.manifest();
+        let page = read(root, &manifest.options.exclude);
+        let report = self.engine.analyze(&page.page);
+        let options = WriteOptions {
+            theme: manifest.options.theme.as_str(),
+        };
+        let annotated = apply(&doc, &page, &report, manifest, &options).map_err(|e| {
+            to_js_error(&[format!("could not annotate the page: {}", describe(&e))])
+        })?;
+        self.annotated = Some(annotated);
+        let json = serde_json::to_string(&report.to_output(manifest))
+            .map_err(|e| to_js_error(&[e.to_string()]))?;
+        js_sys::JSON::parse(&json)
+    }
+
+    /// Removes every badge and highlight: the page is exactly as before.
+    pub fn clear(&mut self) {
+        if let Some(annotated) = self.annotated.take() {
+            annotated.clear();
+        }
+    }
+
+    /// The manifest's `options.root` CSS selector, if it sets one.
+    #[wasm_bindgen(getter)]
+    pub fn root(&self) -> Option<String> {
+        self.engine.manifest().options.root.clone()
+    }
+
+    /// Problems that did not stop loading (unknown fields, overridden ids).
+    #[wasm_bindgen(getter)]
+    pub fn warnings(&self) -> Vec<String> {
+        self.warnings.clone()
+    }
+}
+
+impl QuoteAttribution {
+    fn build(loaded: Result<Loaded, Problems>) -> Result<QuoteAttribution, JsValue> {
+        let loaded = loaded
+            .map_err(|p| to_js_error(&p.0.iter().map(ToString::to_string).collect::<Vec<_>>()))?;
+        let mut warnings: Vec<String> = loaded.warnings.iter().map(ToString::to_string).collect();
+        warnings.extend(loaded.overrides.iter().map(|o| {
+            format!(
+                "source \"{}\" from {} replaced by the one in {}",
+                o.id, o.replaced, o.by
+            )
+        }));
+        Ok(QuoteAttribution {
+            engine: Engine::new(loaded.manifest),
+            warnings,
+            annotated: None,
+        })
+    }
+}

@@ -1,0 +1,70 @@
+//! Small JavaScript bindings web-sys lacks (or keeps behind unstable flags),
+//! and the one place Rust errors become JavaScript errors.
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+#[wasm_bindgen]
+extern "C" {
+    /// A CSS Custom Highlight (`new Highlight()`).
+    pub type Highlight;
+    #[wasm_bindgen(constructor, catch)]
+    fn new() -> Result<Highlight, JsValue>;
+    #[wasm_bindgen(method)]
+    pub fn add(this: &Highlight, range: &web_sys::Range);
+
+    /// `CSS.highlights`.
+    pub type HighlightRegistry;
+    #[wasm_bindgen(method)]
+    pub fn set(this: &HighlightRegistry, name: &str, highlight: &Highlight);
+    #[wasm_bindgen(method)]
+    pub fn delete(this: &HighlightRegistry, name: &str) -> bool;
+
+    #[wasm_bindgen(js_namespace = console, js_name = error)]
+    pub fn console_error(message: &str);
+}
+
+impl Highlight {
+    /// A new empty highlight, or `None` where the API is missing.
+    pub fn create() -> Option<Highlight> {
+        Highlight::new().ok()
+    }
+}
+
+/// `CSS.highlights`, or `None` where the Custom Highlight API is missing.
+pub fn highlight_registry() -> Option<HighlightRegistry> {
+    let css = js_sys::Reflect::get(&js_sys::global(), &"CSS".into()).ok()?;
+    let registry = js_sys::Reflect::get(&css, &"highlights".into()).ok()?;
+    if registry.is_undefined() || registry.is_null() {
+        return None;
+    }
+    Some(registry.unchecked_into())
+}
+
+/// A JavaScript `Error` named `QuoteAttributionError` whose message lists
+/// every problem, one per line, and whose `problems` property holds them as
+/// an array of strings.
+pub fn to_js_error<S: AsRef<str>>(problems: &[S]) -> JsValue {
+    let message = problems
+        .iter()
+        .map(AsRef::as_ref)
+        .collect::<Vec<_>>()
+        .join("\n");
+    let error = js_sys::Error::new(&message);
+    error.set_name("QuoteAttributionError");
+    let list: js_sys::Array = problems
+        .iter()
+        .map(|p| JsValue::from_str(p.as_ref()))
+        .collect();
+    // Setting a property on a fresh Error object cannot fail.
+    let _ = js_sys::Reflect::set(&error, &"problems".into(), &list);
+    error.into()
+}
+
+/// A `JsValue` thrown by the browser, in words.
+pub fn describe(value: &JsValue) -> String {
+    if let Some(e) = value.dyn_ref::<js_sys::Error>() {
+        return format!("{}: {}", String::from(e.name()), String::from(e.message()));
+    }
+    value.as_string().unwrap_or_else(|| format!("{value:?}"))
+}

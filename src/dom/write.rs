@@ -1,0 +1,312 @@
+//! Writing a report back into the page, and taking it out again.
+//!
+//! Order matters and is fixed here:
+//! 1. every position is turned into a live `Range` *before* the DOM changes
+//!    (live ranges follow `splitText` and insertions by themselves);
+//! 2. badges go in, last quote first, splitting a text node only when the
+//!    badge falls inside one — and every split is recorded;
+//! 3. highlights are registered, or, without the Custom Highlight API, the
+//!    ranges are wrapped in `<mark data-qa-mark>` (more recorded splits).
+//!
+//! [`Annotated::clear`] undoes it in reverse: badges out, marks unwrapped,
+//! recorded splits joined back, so the root serialises byte for byte as
+//! before and the page's own text nodes are the same objects.
+
+use super::badge::{stylesheet, Badge, DOCUMENT_CSS, SHADOW_CSS};
+use super::js::{highlight_registry, Highlight};
+use super::read::DomPage;
+use crate::manifest::Manifest;
+use crate::report::Report;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{CssStyleSheet, Document, Element, Node, Range, Text};
+
+/// Highlight names registered in `CSS.highlights`.
+const HIGHLIGHT: &str = "qa-quote";
+const HIGHLIGHT_UNATTRIBUTED: &str = "qa-quote-unattributed";
+
+/// Everything one `annotate` added to the page.
+pub struct Annotated {
+    badges: Vec<Badge>,
+    /// Marks of the `<mark>` fallback.
+    marks: Vec<Element>,
+    /// Text nodes split in two, in the order split: (kept, split off).
+    splits: Vec<(Text, Text)>,
+    highlights: bool,
+    document_sheet: Option<CssStyleSheet>,
+    doc: Document,
+}
+
+/// Options the shell reads from the manifest.
+pub struct WriteOptions<'a> {
+    /// "auto", "light" or "dark".
+    pub theme: &'a str,
+}
+
+/// Writes `report` into the page read as `dom`. On failure, whatever was
+/// already written is taken out again before the error is returned.
+pub fn apply(
+    doc: &Document,
+    dom: &DomPage,
+    report: &Report,
+    manifest: &Manifest,
+    options: &WriteOptions<'_>,
+) -> Result<Annotated, JsValue> {
+    let mut done = Annotated {
+        badges: Vec::new(),
+        marks: Vec::new(),
+        splits: Vec::new(),
+        highlights: false,
+        document_sheet: None,
+        doc: doc.clone(),
+    };
+    match write(&mut done, doc, dom, report, manifest, options) {
+        Ok(()) => Ok(done),
+        Err(e) => {
+            done.clear();
+            Err(e)
+        }
+    }
+}
+
+fn write(
+    done: &mut Annotated,
+    doc: &Document,
+    dom: &DomPage,
+    report: &Report,
+    manifest: &Manifest,
+    options: &WriteOptions<'_>,
+) -> Result<(), JsValue> {
+    if report.quotes.is_empty() {
+        return Ok(());
+    }
+
+    // 1. Positions, while the DOM is as we read it.
+    let mut ranges: Vec<(Range, bool)> = Vec::new();
+    let mut anchors: Vec<(usize, Text, u32)> = Vec::new();
+    for (index, quote) in report.quotes.iter().enumerate() {
+        let unattributed = quote.source.is_none();
+        for span in &quote.parts {
+            let block = &dom.page.blocks[span.block];
+            let (Some((sn, so)), Some((en, eo))) = (
+                block.locate(span.range.start, false),
+                block.locate(span.range.end, true),
+            ) else {
+                continue;
+            };
+            let range = doc.create_range()?;
+            range.set_start(&dom.nodes[sn as usize], so.0)?;
+            range.set_end(&dom.nodes[en as usize], eo.0)?;
+            ranges.push((range, unattributed));
+        }
+        let (b, at) = quote.anchor;
+        if let Some((node, offset)) = dom.page.blocks[b].locate(at, true) {
+            anchors.push((index, dom.nodes[node as usize].clone(), offset.0));
+        }
+    }
+
+    // 2. Badges, last first so earlier offsets in a shared node stay valid.
+    let sheet = shadow_sheet()?;
+    for (index, node, offset) in anchors.into_iter().rev() {
+        let quote = &report.quotes[index];
+        let card = quote.card(manifest);
+        let source_id = quote.source.map(|s| manifest.sources[s].id.as_str());
+        let badge = Badge::new(doc, index, source_id, &card, options.theme, &sheet)?;
+        let inserted = insert_at(&node, offset, badge.host.as_ref(), &mut done.splits);
+        done.badges.push(badge);
+        inserted?;
+    }
+
+    // 3. Highlights, or marks.
+    let sheet = stylesheet(DOCUMENT_CSS)?;
+    adopt(doc, &sheet);
+    done.document_sheet = Some(sheet);
+    let highlights =
+        highlight_registry().and_then(|r| Some((r, Highlight::create()?, Highlight::create()?)));
+    match highlights {
+        Some((registry, main, unattributed)) => {
+            for (range, flagged) in &ranges {
+                if *flagged {
+                    unattributed.add(range);
+                } else {
+                    main.add(range);
+                }
+            }
+            registry.set(HIGHLIGHT, &main);
+            registry.set(HIGHLIGHT_UNATTRIBUTED, &unattributed);
+            done.highlights = true;
+        }
+        None => {
+            for (range, flagged) in &ranges {
+                wrap(doc, range, *flagged, &mut done.marks, &mut done.splits)?;
+            }
+        }
+    }
+    Ok(())
+}
+
+impl Annotated {
+    /// Takes every change out of the page again.
+    pub fn clear(self) {
+        for badge in self.badges {
+            badge.remove();
+        }
+        for mark in self.marks.into_iter().rev() {
+            if let Some(parent) = mark.parent_node() {
+                while let Some(child) = mark.first_child() {
+                    let _ = parent.insert_before(&child, Some(&mark));
+                }
+            }
+            mark.remove();
+        }
+        for (kept, split_off) in self.splits.into_iter().rev() {
+            // Join only if still neighbours: a page script may have moved them.
+            let adjacent = kept
+                .next_sibling()
+                .is_some_and(|n| n == *split_off.unchecked_ref::<Node>());
+            if adjacent {
+                let _ = kept.append_data(&split_off.data());
+                split_off.remove();
+            }
+        }
+        if self.highlights {
+            if let Some(registry) = highlight_registry() {
+                registry.delete(HIGHLIGHT);
+                registry.delete(HIGHLIGHT_UNATTRIBUTED);
+            }
+        }
+        if let Some(sheet) = self.document_sheet {
+            unadopt(&self.doc, &sheet);
+        }
+    }
+}
+
+/// Inserts `new` at UTF-16 `offset` of `text`: before or after it at its
+/// edges, else between the two halves of a recorded split.
+fn insert_at(
+    text: &Text,
+    offset: u32,
+    new: &Node,
+    splits: &mut Vec<(Text, Text)>,
+) -> Result<(), JsValue> {
+    let parent = text.parent_node().ok_or("text node has no parent")?;
+    if offset == 0 {
+        parent.insert_before(new, Some(text))?;
+    } else if offset >= text.length() {
+        parent.insert_before(new, text.next_sibling().as_ref())?;
+    } else {
+        let tail = text.split_text(offset)?;
+        parent.insert_before(new, Some(&tail))?;
+        splits.push((text.clone(), tail));
+    }
+    Ok(())
+}
+
+/// Wraps the text covered by `range` in `<mark>` elements, one per text node.
+fn wrap(
+    doc: &Document,
+    range: &Range,
+    unattributed: bool,
+    marks: &mut Vec<Element>,
+    splits: &mut Vec<(Text, Text)>,
+) -> Result<(), JsValue> {
+    let start = range.start_container()?;
+    let end = range.end_container()?;
+    let (start_offset, end_offset) = (range.start_offset()?, range.end_offset()?);
+    // The text nodes the range touches, in order.
+    let root = range.common_ancestor_container()?;
+    let mut texts: Vec<Text> = Vec::new();
+    let mut node = Some(root.clone());
+    while let Some(n) = node {
+        if let Some(t) = n.dyn_ref::<Text>() {
+            if range.intersects_node(&n)? {
+                texts.push(t.clone());
+            }
+        }
+        node = next_in_order(&n, &root);
+    }
+    for text in texts {
+        let node: &Node = text.as_ref();
+        let s = if *node == start { start_offset } else { 0 };
+        let e = if *node == end {
+            end_offset
+        } else {
+            text.length()
+        };
+        if s >= e {
+            continue;
+        }
+        let mut target = text.clone();
+        if e < target.length() {
+            let tail = target.split_text(e)?;
+            splits.push((target.clone(), tail));
+        }
+        if s > 0 {
+            let middle = target.split_text(s)?;
+            splits.push((target.clone(), middle.clone()));
+            target = middle;
+        }
+        let mark = doc.create_element("mark")?;
+        mark.set_attribute(
+            "data-qa-mark",
+            if unattributed {
+                "unattributed"
+            } else {
+                "quote"
+            },
+        )?;
+        let parent = target.parent_node().ok_or("text node has no parent")?;
+        parent.insert_before(&mark, Some(&target))?;
+        mark.append_child(&target)?;
+        marks.push(mark);
+    }
+    Ok(())
+}
+
+/// The next node in document order within `root`.
+fn next_in_order(node: &Node, root: &Node) -> Option<Node> {
+    if let Some(child) = node.first_child() {
+        return Some(child);
+    }
+    let mut current = node.clone();
+    loop {
+        if current == *root {
+            return None;
+        }
+        if let Some(sibling) = current.next_sibling() {
+            return Some(sibling);
+        }
+        current = current.parent_node()?;
+    }
+}
+
+thread_local! {
+    static SHADOW_SHEET: std::cell::RefCell<Option<CssStyleSheet>> = const { std::cell::RefCell::new(None) };
+}
+
+/// The badges' stylesheet, made once and shared by every shadow root.
+fn shadow_sheet() -> Result<CssStyleSheet, JsValue> {
+    SHADOW_SHEET.with(|cell| {
+        if let Some(sheet) = cell.borrow().as_ref() {
+            return Ok(sheet.clone());
+        }
+        let sheet = stylesheet(SHADOW_CSS)?;
+        *cell.borrow_mut() = Some(sheet.clone());
+        Ok(sheet)
+    })
+}
+
+fn adopt(doc: &Document, sheet: &CssStyleSheet) {
+    let sheets = doc.adopted_style_sheets();
+    sheets.push(sheet);
+    doc.set_adopted_style_sheets(&sheets);
+}
+
+fn unadopt(doc: &Document, sheet: &CssStyleSheet) {
+    let sheets: js_sys::Array = doc
+        .adopted_style_sheets()
+        .iter()
+        .filter(|s| s != AsRef::<JsValue>::as_ref(sheet))
+        .collect();
+    doc.set_adopted_style_sheets(&sheets);
+}

@@ -1,0 +1,71 @@
+// quote-attribution: the one-script-tag embed.
+//
+//   <script type="module" src="/quote-attribution/embed.js"
+//           data-manifest="/quotes.json" data-root="article"></script>
+//
+// or, instead of data-manifest, an inline manifest anywhere in the page:
+//   <script type="application/json" data-quote-manifest>{ "version": 1, … }</script>
+//
+// Loads the wasm next to this file, loads the manifest (several URLs may be
+// given, separated by spaces), annotates the root once the document is
+// parsed, then dispatches `quote-attribution:ready` (detail: the report) on
+// the root, or `quote-attribution:error` (detail: { problems }) on the
+// document. Nothing is thrown to the page: a bad manifest leaves it as it was.
+import init, { QuoteAttribution } from "./quote_attribution.js";
+
+const SELF = new URL(import.meta.url);
+
+function ownScript() {
+  for (const script of document.querySelectorAll("script[src]")) {
+    if (new URL(script.getAttribute("src"), document.baseURI).href === SELF.href) return script;
+  }
+  return null;
+}
+
+function fail(problems) {
+  const error = new Error(problems.join("\n"));
+  error.problems = problems;
+  return error;
+}
+
+function findRoot(selector) {
+  if (selector) {
+    const root = document.querySelector(selector);
+    if (!root) throw fail([`root: the selector "${selector}" matches no element in this page`]);
+    return root;
+  }
+  return document.querySelector("article") ?? document.querySelector("main") ?? document.body;
+}
+
+async function run() {
+  const data = ownScript()?.dataset ?? {};
+  try {
+    await init({ module_or_path: new URL("quote_attribution_bg.wasm", SELF) });
+    let qa;
+    const inline = document.querySelector('script[type="application/json"][data-quote-manifest]');
+    if (data.manifest) {
+      qa = await QuoteAttribution.load(data.manifest);
+    } else if (inline) {
+      qa = QuoteAttribution.fromManifest(inline.textContent);
+    } else {
+      throw fail([
+        'no manifest: give the script tag data-manifest="/quotes.json", or put the manifest in ' +
+          '<script type="application/json" data-quote-manifest>',
+      ]);
+    }
+    for (const warning of qa.warnings) console.warn(`quote-attribution: ${warning}`);
+    const root = findRoot(data.root || qa.root);
+    const report = qa.annotate(root);
+    root.dispatchEvent(new CustomEvent("quote-attribution:ready", { detail: report, bubbles: true }));
+  } catch (error) {
+    const problems = Array.isArray(error?.problems) ? error.problems : [String(error?.message ?? error)];
+    console.error(`quote-attribution: the page was left as it was.\n${problems.join("\n")}`);
+    document.dispatchEvent(new CustomEvent("quote-attribution:error", { detail: { problems } }));
+  }
+}
+
+if (document.readyState === "loading") {
+  document.addEventListener("DOMContentLoaded", run, { once: true });
+} else {
+  run();
+}
