@@ -1,20 +1,100 @@
-//! The engine: a manifest compiled once, applied to pages.
+//! The engine: a manifest compiled once, then applied to pages.
+//!
+//! [`Engine::new`] builds everything that depends only on the manifest: the
+//! source index, the prepared explicit quotes, and one Aho-Corasick
+//! automaton holding every source name, alias and surname *and* every
+//! explicit quote, folded. [`Engine::analyze`] then reads a page in a fixed
+//! number of passes, whatever the manifest's size:
+//!
+//! 1. detection, one pass over the blocks;
+//! 2. folding, one pass;
+//! 3. the automaton, one pass over the folded text: mentions of sources and
+//!    exact/normalised occurrences of explicit quotes at once;
+//! 4. approximate search, only for explicit quotes step 3 did not find;
+//! 5. attribution, quote by quote, looking only near each quote.
 
-use crate::detect::detect;
-use crate::manifest::Manifest;
+use crate::attribute::sources::SourceIndex;
+use crate::attribute::{attribute, Mention};
+use crate::detect::{detect, is_quote_mark, Quote};
+use crate::manifest::{Manifest, SourceKind};
+use crate::matching::{Found, Matcher};
 use crate::report::{Annotation, Method, Report, Span};
+use crate::text::fold::{fold, Folded};
 use crate::text::{collapse_whitespace, Page};
+use aho_corasick::{AhoCorasick, MatchKind};
+use std::ops::Range;
+
+/// What a pattern of the automaton stands for.
+#[derive(Clone, Copy, Debug)]
+enum Owner {
+    /// A name or alias of a source; `capital` when the page must spell it
+    /// with a capital (a surname, which could be a common word).
+    Source { source: usize, capital: bool },
+    /// An explicit manifest quote.
+    Quote(usize),
+}
 
 /// A manifest made ready to annotate pages.
 #[derive(Clone, Debug)]
 pub struct Engine {
     manifest: Manifest,
+    index: SourceIndex,
+    matcher: Matcher,
+    automaton: Option<AhoCorasick>,
+    owners: Vec<Owner>,
 }
 
 impl Engine {
     /// Compiles `manifest`.
     pub fn new(manifest: Manifest) -> Engine {
-        Engine { manifest }
+        let index = SourceIndex::new(&manifest);
+        let matcher = Matcher::new(&manifest);
+        let mut patterns: Vec<String> = Vec::new();
+        let mut owners = Vec::new();
+        for (i, source) in manifest.sources.iter().enumerate() {
+            let mut keys: Vec<(String, bool)> = std::iter::once(&source.name)
+                .chain(&source.aliases)
+                .map(|n| (fold(n), false))
+                .collect();
+            if source.kind == SourceKind::Person {
+                let name = fold(&source.name);
+                let words: Vec<&str> = name.split(' ').collect();
+                if words.len() >= 2 {
+                    if let Some(last) = words.last().filter(|w| w.len() >= 3) {
+                        keys.push(((*last).to_owned(), true));
+                    }
+                }
+            }
+            keys.sort();
+            keys.dedup_by(|a, b| a.0 == b.0);
+            for (key, capital) in keys {
+                if key.len() >= 2 {
+                    patterns.push(key);
+                    owners.push(Owner::Source { source: i, capital });
+                }
+            }
+        }
+        for (i, p) in matcher.patterns().enumerate() {
+            if !p.is_empty() {
+                patterns.push(p.to_owned());
+                owners.push(Owner::Quote(i));
+            }
+        }
+        let automaton = if patterns.is_empty() {
+            None
+        } else {
+            AhoCorasick::builder()
+                .match_kind(MatchKind::Standard)
+                .build(&patterns)
+                .ok()
+        };
+        Engine {
+            manifest,
+            index,
+            matcher,
+            automaton,
+            owners,
+        }
     }
 
     /// The manifest.
@@ -23,10 +103,59 @@ impl Engine {
     }
 
     /// Finds and attributes every quotation on `page`.
+    ///
+    /// ```
+    /// use quote_attribution::{Engine, manifest, text::Page};
+    /// let m = manifest::parse(r#"{"version": 1, "sources": [
+    ///     {"id": "hrw", "name": "Human Rights Watch", "kind": "organization"}]}"#)
+    ///     .unwrap().manifest;
+    /// let page = Page::from_paragraphs([
+    ///     "Human Rights Watch called the list “a rogue’s gallery.”",
+    /// ]);
+    /// let report = Engine::new(m).analyze(&page);
+    /// assert_eq!(report.quotes[0].text, "a rogue’s gallery.");
+    /// assert_eq!(report.quotes[0].source, Some(0));
+    /// ```
     pub fn analyze(&self, page: &Page) -> Report {
-        let quotes = detect(page)
-            .into_iter()
-            .map(|q| {
+        let quotes = if self.manifest.options.detect {
+            detect(page)
+        } else {
+            Vec::new()
+        };
+        let folded = Folded::of_page(page);
+        let (mentions, hits) = self.scan(page, &folded);
+        let raw_at = |r: Range<usize>| {
+            folded
+                .to_spans(page, r)
+                .iter()
+                .map(|s| page.blocks[s.block].text[s.range.clone()].to_owned())
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        let found = self.matcher.resolve(&folded, &hits, raw_at);
+
+        // Explicit quotes on detected quotes; the rest stand alone.
+        let mut explicit: Vec<Option<usize>> = vec![None; quotes.len()];
+        let mut alone: Vec<(Found, Vec<Span>)> = Vec::new();
+        for f in found {
+            let spans = folded.to_spans(page, f.range.clone());
+            match quotes.iter().position(|q| overlaps(q, &spans)) {
+                Some(qi) if explicit[qi].is_none() => explicit[qi] = Some(f.quote),
+                Some(_) => {}
+                None => alone.push((f, spans)),
+            }
+        }
+        let sources: Vec<Option<usize>> = explicit
+            .iter()
+            .map(|e| e.map(|q| self.manifest.quotes[q].source))
+            .collect();
+        let attributions = attribute(page, &quotes, &sources, &mentions, &self.index);
+
+        let mut out: Vec<Annotation> = quotes
+            .iter()
+            .zip(attributions)
+            .zip(explicit)
+            .map(|((q, a), e)| {
                 let parts: Vec<Span> = q
                     .parts
                     .iter()
@@ -35,25 +164,110 @@ impl Engine {
                         range: p.content.clone(),
                     })
                     .collect();
-                let text = parts
-                    .iter()
-                    .map(|s| collapse_whitespace(&page.blocks[s.block].text[s.range.clone()]))
-                    .collect::<Vec<_>>()
-                    .join(" ");
                 let last = q.last();
                 Annotation {
-                    anchor: (last.block, last.close.end.max(last.content.end)),
+                    text: joined_text(page, &parts),
                     parts,
-                    text,
-                    source: None,
-                    speaker: None,
-                    cue: None,
-                    method: Method::None,
-                    explicit: None,
+                    source: a.source,
+                    speaker: a.speaker,
+                    cue: a.cue,
+                    method: a.method,
+                    explicit: e,
+                    anchor: (last.block, last.close.end.max(last.content.end)),
                     origin: Some(q.origin),
                 }
             })
             .collect();
-        Report { quotes }
+        for (f, spans) in alone {
+            let Some(last) = spans.last() else { continue };
+            let block = &page.blocks[last.block].text;
+            // The badge goes after a closing mark that directly follows.
+            let mut end = last.range.end;
+            if let Some(c) = block[end..].chars().next().filter(|&c| is_quote_mark(c)) {
+                end += c.len_utf8();
+            }
+            out.push(Annotation {
+                text: joined_text(page, &spans),
+                anchor: (last.block, end),
+                parts: spans,
+                source: Some(self.manifest.quotes[f.quote].source),
+                speaker: None,
+                cue: None,
+                method: Method::Manifest,
+                explicit: Some(f.quote),
+                origin: None,
+            });
+        }
+        out.sort_by_key(|a| a.parts.first().map(|s| (s.block, s.range.start)));
+        Report { quotes: out }
     }
+
+    /// The one multi-pattern pass: source mentions (longest first, not
+    /// overlapping, on word boundaries) and explicit quote occurrences.
+    fn scan(&self, page: &Page, folded: &Folded) -> (Vec<Mention>, Vec<Vec<Range<usize>>>) {
+        let mut hits: Vec<Vec<Range<usize>>> = vec![Vec::new(); self.manifest.quotes.len()];
+        let mut names: Vec<(Range<usize>, usize)> = Vec::new();
+        let Some(automaton) = &self.automaton else {
+            return (Vec::new(), hits);
+        };
+        let text = folded.text.as_str();
+        let word_char = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+        for m in automaton.find_overlapping_iter(text) {
+            match self.owners[m.pattern().as_usize()] {
+                Owner::Quote(i) => hits[i].push(m.range()),
+                Owner::Source { source, capital } => {
+                    let before = text[..m.start()].chars().next_back();
+                    let after = text[m.end()..].chars().next();
+                    if word_char(before) || word_char(after) {
+                        continue;
+                    }
+                    if capital {
+                        let (b, at) = folded.to_block(m.start());
+                        let first = page.blocks[b].text[at..].chars().next();
+                        if !first.is_some_and(char::is_uppercase) {
+                            continue;
+                        }
+                    }
+                    names.push((m.range(), source));
+                }
+            }
+        }
+        // Longest first among overlapping names.
+        names.sort_by_key(|(r, _)| (r.start, usize::MAX - r.len()));
+        let mut mentions = Vec::new();
+        let mut covered = 0;
+        for (r, source) in names {
+            if r.start < covered {
+                continue;
+            }
+            covered = r.end;
+            let spans = folded.to_spans(page, r);
+            if let [span] = spans.as_slice() {
+                mentions.push(Mention {
+                    source,
+                    block: span.block,
+                    range: span.range.clone(),
+                });
+            }
+        }
+        (mentions, hits)
+    }
+}
+
+/// Does the quote cover any of `spans`?
+fn overlaps(q: &Quote, spans: &[Span]) -> bool {
+    q.parts.iter().any(|p| {
+        spans.iter().any(|s| {
+            s.block == p.block && s.range.start < p.content.end && p.content.start < s.range.end
+        })
+    })
+}
+
+/// The words of `parts`, whitespace collapsed, joined by one space.
+fn joined_text(page: &Page, parts: &[Span]) -> String {
+    parts
+        .iter()
+        .map(|s| collapse_whitespace(&page.blocks[s.block].text[s.range.clone()]))
+        .collect::<Vec<_>>()
+        .join(" ")
 }

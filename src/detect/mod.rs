@@ -29,6 +29,11 @@ use crate::text::{BlockKind, Page};
 use marks::Mark;
 use std::ops::Range;
 
+/// Is `c` a quotation mark of any convention the detector knows?
+pub fn is_quote_mark(c: char) -> bool {
+    Mark::of(c).is_some()
+}
+
 /// A quotation found on the page.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Quote {
@@ -518,7 +523,7 @@ fn blockquotes(page: &Page) -> Vec<Quote> {
 }
 
 /// "— Jane Doe" on its own line.
-fn is_dash_attribution(text: &str) -> bool {
+pub(crate) fn is_dash_attribution(text: &str) -> bool {
     let t = text.trim_start();
     (t.starts_with('—') || t.starts_with('―') || t.starts_with('–') || t.starts_with("- "))
         && t.chars().count() < 200

@@ -9,8 +9,8 @@
 //! so page CSS neither leaks in nor out, and no `style` attribute is set
 //! (a strict CSP allows it). All text is set as text, never as markup.
 
-use super::read::OWN_ATTRIBUTE;
 use crate::report::Card;
+use crate::text::OWN_ATTRIBUTE;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{

@@ -4,7 +4,7 @@
 //! not overflow the stack). Which elements break blocks or are skipped is
 //! the core's decision ([`element_role`]); this file only asks the DOM.
 
-use crate::text::{element_role, ElementRole, NodeId, Page, PageBuilder};
+use crate::text::{element_role, skipped_by_attributes, ElementRole, NodeId, Page, PageBuilder};
 use wasm_bindgen::JsCast;
 use web_sys::{Element, Node, Text};
 
@@ -15,9 +15,6 @@ pub struct DomPage {
     /// `nodes[id]` is the text node with that id.
     pub nodes: Vec<Text>,
 }
-
-/// Attribute marking the elements we insert, so a second read skips them.
-pub const OWN_ATTRIBUTE: &str = "data-qa-quote";
 
 /// Reads `root`, leaving out elements matching any of `exclude` (CSS
 /// selectors; one the browser cannot parse excludes nothing).
@@ -100,19 +97,11 @@ fn following(
 }
 
 fn role_of(el: &Element, exclude: &[String]) -> ElementRole {
-    if el.has_attribute(OWN_ATTRIBUTE) || editable(el) {
+    if skipped_by_attributes(|name| el.get_attribute(name)) {
         return ElementRole::Skip;
     }
     if exclude.iter().any(|sel| el.matches(sel).unwrap_or(false)) {
         return ElementRole::Skip;
     }
     element_role(&el.local_name().to_ascii_lowercase())
-}
-
-/// Text a reader is editing is not article text.
-fn editable(el: &Element) -> bool {
-    match el.get_attribute("contenteditable") {
-        Some(v) => v.is_empty() || v.eq_ignore_ascii_case("true") || v == "plaintext-only",
-        None => false,
-    }
 }

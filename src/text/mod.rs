@@ -94,6 +94,29 @@ pub fn element_role(tag: &str) -> ElementRole {
     }
 }
 
+/// Attribute that marks the elements quote-attribution inserts (badges), so
+/// that reading a page twice never reads our own output.
+pub const OWN_ATTRIBUTE: &str = "data-qa-quote";
+
+/// Is an element left out of the article text because of its attributes?
+/// Our own badges are, and so is text a reader is editing
+/// (`contenteditable`). `attribute(name)` returns the element's value.
+///
+/// ```
+/// use quote_attribution::text::skipped_by_attributes;
+/// assert!(skipped_by_attributes(|a| (a == "contenteditable").then(|| "true".to_owned())));
+/// assert!(!skipped_by_attributes(|a| (a == "contenteditable").then(|| "false".to_owned())));
+/// ```
+pub fn skipped_by_attributes(attribute: impl Fn(&str) -> Option<String>) -> bool {
+    if attribute(OWN_ATTRIBUTE).is_some() {
+        return true;
+    }
+    match attribute("contenteditable") {
+        Some(v) => v.is_empty() || v.eq_ignore_ascii_case("true") || v == "plaintext-only",
+        None => false,
+    }
+}
+
 /// Where a stretch of a block's text came from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Segment {

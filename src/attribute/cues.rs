@@ -1,0 +1,469 @@
+//! Finding the attribution phrase next to a quote: the speech verb and the
+//! words that name the speaker.
+//!
+//! After the quote: `“…,” a US official said`, `“…,” said Ruiz, the harbour
+//! master`, `‘…’, he said` (British comma after the mark), `“…,” according
+//! to the report`. Before it, in the same sentence: `Ruiz said: “…”`,
+//! `Human Rights Watch called the list “…”`, `According to Ruiz, “…”`,
+//! `Ruiz walked out, saying “…”` (the subject of a participle).
+//!
+//! This file only finds phrases (byte ranges in the block); deciding which
+//! source a phrase means is [`super::sources`]'s job.
+
+use super::words::{
+    capitalized, is_in, lower, Kind, Token, ADVERBS, CLAUSE_STARTERS, CUE_VERBS, DETERMINERS,
+    FRONTED, NAMING_VERBS, NP_STOPPERS, PARTICIPLES, PRONOUNS,
+};
+use std::ops::Range;
+
+/// An attribution phrase found next to a quote.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Found {
+    /// The words naming the speaker; empty when the verb has no subject of
+    /// its own ("…” and added “…”), to inherit the previous speaker.
+    pub speaker: Range<usize>,
+    /// The whole phrase, speaker and verb ("a US official said").
+    pub cue: Range<usize>,
+}
+
+/// Longest subject we accept, in words: longer runs are not a speaker but a
+/// clause we misread.
+const MAX_SPEAKER_WORDS: usize = 10;
+/// How far after the quote the verb may come, in tokens.
+const MAX_POST_DISTANCE: usize = 14;
+/// How far before the quote the verb may be, in words.
+const MAX_PRE_DISTANCE: usize = 30;
+
+fn word<'a>(text: &'a str, t: &Token) -> &'a str {
+    &text[t.range.clone()]
+}
+
+fn is_word(t: &Token) -> bool {
+    t.kind == Kind::Word
+}
+
+/// Is token `i` a cue verb? Returns how many tokens the verb takes
+/// ("according to" takes two).
+fn verb_at(text: &str, tokens: &[Token], i: usize) -> Option<usize> {
+    let t = tokens.get(i).filter(|t| is_word(t))?;
+    let w = lower(word(text, t));
+    if w == "according" {
+        let next = tokens.get(i + 1).filter(|t| is_word(t))?;
+        return (lower(word(text, next)) == "to").then_some(2);
+    }
+    CUE_VERBS.contains(&w.as_str()).then_some(1)
+}
+
+fn span(tokens: &[Token]) -> Option<Range<usize>> {
+    Some(tokens.first()?.range.start..tokens.last()?.range.end)
+}
+
+/// The attribution after a quote whose closing mark ends at `close_end` and
+/// whose words end with `last_char`.
+pub fn after_quote(
+    text: &str,
+    tokens: &[Token],
+    close_end: usize,
+    last_char: Option<char>,
+) -> Option<Found> {
+    let mut i = tokens.partition_point(|t| t.range.start < close_end);
+    let mut separated = last_char.is_some_and(|c| ",!?…—–-:".contains(c));
+    if let Some(Kind::Punct(',' | '—' | '–')) = tokens.get(i).map(|t| t.kind) {
+        separated = true;
+        i += 1;
+    }
+    let after_period = !separated && last_char == Some('.');
+    if !separated && !after_period {
+        return None;
+    }
+    let end = tokens[i..]
+        .iter()
+        .position(|t| matches!(t.kind, Kind::End(_) | Kind::Punct(';' | ':') | Kind::Mark))
+        .map_or(tokens.len(), |p| i + p);
+    let clause = &tokens[i..end];
+    let first = clause.first().filter(|t| is_word(t))?;
+    // “It is over.” he said — a misplaced period; a capital would start a new
+    // sentence instead.
+    if after_period && capitalized(word(text, first)) {
+        return None;
+    }
+    let v =
+        (0..clause.len().min(MAX_POST_DISTANCE)).find(|&k| verb_at(text, clause, k).is_some())?;
+    let verb_len = verb_at(text, clause, v)?;
+    let subject_end = (0..v)
+        .rev()
+        .find(|&k| !(is_word(&clause[k]) && is_in(ADVERBS, word(text, &clause[k]))))
+        .map_or(0, |k| k + 1);
+    if subject_end == 0 {
+        // Inversion: said Ruiz / according to the report.
+        let np = np_forward(text, &clause[v + verb_len..]);
+        let np = span(np)?;
+        return Some(Found {
+            cue: clause[0].range.start..np.end,
+            speaker: np,
+        });
+    }
+    // Subject first; an appositive after it is set off by commas.
+    let subject = &clause[..subject_end];
+    let head_end = subject
+        .iter()
+        .position(|t| matches!(t.kind, Kind::Punct(_)))
+        .unwrap_or(subject.len());
+    let head = &subject[..head_end];
+    if head.is_empty() || head.len() > MAX_SPEAKER_WORDS || !head.iter().all(is_word) {
+        return None;
+    }
+    // “…,” and he said / “…,” but officials said.
+    let head = strip_leading(text, head, &["and", "but", "so", "then", "yet"]);
+    let speaker = span(head)?;
+    Some(Found {
+        cue: speaker.start..clause[v + verb_len - 1].range.end,
+        speaker,
+    })
+}
+
+/// The attribution before a quote opening at `open_start`, in the same
+/// sentence.
+pub fn before_quote(text: &str, tokens: &[Token], open_start: usize) -> Option<Found> {
+    let q = tokens.partition_point(|t| t.range.start < open_start);
+    let s = (0..q)
+        .rev()
+        .find(|&k| matches!(tokens[k].kind, Kind::End(_) | Kind::Mark))
+        .map_or(0, |k| k + 1);
+    let window = &tokens[s..q];
+    let v = (0..window.len())
+        .rev()
+        .find(|&k| verb_at(text, window, k).is_some())?;
+    let verb_len = verb_at(text, window, v)?;
+    let between = window[v + verb_len..].iter().filter(|t| is_word(t)).count();
+    if between > MAX_PRE_DISTANCE {
+        return None;
+    }
+    let verb = lower(word(text, &window[v]));
+    let verb_end = window[v + verb_len - 1].range.end;
+    if verb == "according" {
+        let rest = &window[v + verb_len..];
+        let np = span(np_forward(text, rest))?;
+        return Some(Found {
+            cue: window[v].range.start..np.end,
+            speaker: np,
+        });
+    }
+    if PARTICIPLES.contains(&verb.as_str())
+        && v > 0
+        && matches!(window[v - 1].kind, Kind::Punct(','))
+    {
+        let np = span(leading_np(text, &window[..v]))?;
+        return Some(Found {
+            cue: np.start..verb_end,
+            speaker: np,
+        });
+    }
+    let subject = subject_before(text, window, v);
+    let Some(np) = subject.and_then(span) else {
+        // A verb with no subject of its own: "… and added: “…”".
+        let inherits = v > 0
+            && is_word(&window[v - 1])
+            && is_in(&["and", "but", "then"], word(text, &window[v - 1]));
+        return inherits.then(|| Found {
+            speaker: window[v].range.start..window[v].range.start,
+            cue: window[v - 1].range.start..verb_end,
+        });
+    };
+    if NAMING_VERBS.contains(&verb.as_str()) {
+        // "a group called “Free Voices”" names; "Ruiz called it “a farce”" quotes.
+        let named = subject.unwrap_or_default().iter().any(|t| {
+            let w = word(text, t);
+            (capitalized(w) && !is_in(DETERMINERS, w)) || is_in(PRONOUNS, w)
+        });
+        if !named {
+            return None;
+        }
+    }
+    Some(Found {
+        cue: np.start..verb_end,
+        speaker: np,
+    })
+}
+
+/// The subject of the verb at `v`, read backwards.
+fn subject_before<'t>(text: &str, window: &'t [Token], v: usize) -> Option<&'t [Token]> {
+    let mut e = v;
+    while e > 0 && is_word(&window[e - 1]) && is_in(ADVERBS, word(text, &window[e - 1])) {
+        e -= 1;
+    }
+    if e > 0 && matches!(window[e - 1].kind, Kind::Punct(',')) {
+        // "Ruiz, the harbour master, said": the name before the first comma.
+        let comma = (0..e - 1)
+            .rev()
+            .find(|&k| !is_word(&window[k]))
+            .filter(|&k| matches!(window[k].kind, Kind::Punct(',')))?;
+        return back_np(text, window, comma);
+    }
+    back_np(text, window, e)
+}
+
+/// The noun phrase ending just before `e`, read backwards to a clause
+/// boundary, without a fronted time or place phrase.
+fn back_np<'t>(text: &str, window: &'t [Token], e: usize) -> Option<&'t [Token]> {
+    let mut start = e;
+    while start > 0
+        && is_word(&window[start - 1])
+        && !is_in(CLAUSE_STARTERS, word(text, &window[start - 1]))
+    {
+        start -= 1;
+    }
+    let np = strip_fronted(text, &window[start..e]);
+    (!np.is_empty() && np.len() <= MAX_SPEAKER_WORDS).then_some(np)
+}
+
+/// Drops a leading time or place phrase: "On Tuesday the minister" → "the
+/// minister". A capitalised fronted word ("May") stays when it starts a name.
+fn strip_fronted<'t>(text: &str, np: &'t [Token]) -> &'t [Token] {
+    let mut k = 0;
+    while k + 1 < np.len() {
+        let w = word(text, &np[k]);
+        let next = word(text, &np[k + 1]);
+        let fronted = is_in(FRONTED, w) || w.chars().all(|c| c.is_ascii_digit());
+        if !fronted || (capitalized(w) && capitalized(next) && k > 0) {
+            break;
+        }
+        k += 1;
+    }
+    &np[k..]
+}
+
+fn strip_leading<'t>(text: &str, np: &'t [Token], words: &[&str]) -> &'t [Token] {
+    let k = np
+        .iter()
+        .take_while(|t| is_in(words, word(text, t)))
+        .count();
+    if k < np.len() {
+        &np[k..]
+    } else {
+        np
+    }
+}
+
+/// A noun phrase read forwards ("Ruiz" in "said Ruiz, the harbour master").
+fn np_forward<'t>(text: &str, tokens: &'t [Token]) -> &'t [Token] {
+    let n = tokens
+        .iter()
+        .enumerate()
+        .take_while(|(k, t)| {
+            is_word(t)
+                && !(*k > 0 && is_in(NP_STOPPERS, word(text, t)))
+                && !(*k == 0 && is_in(&["that", "to", "on", "in"], word(text, t)))
+        })
+        .count();
+    let np = &tokens[..n.min(MAX_SPEAKER_WORDS)];
+    if np.is_empty() || (np.len() == 1 && is_in(DETERMINERS, word(text, &np[0]))) {
+        return &[];
+    }
+    np
+}
+
+/// The sentence's subject, for a participle: a pronoun, a name, or a
+/// determiner and what follows it.
+fn leading_np<'t>(text: &str, tokens: &'t [Token]) -> &'t [Token] {
+    // Skip a fronted phrase ended by a comma: "On Monday, Ruiz …".
+    let start = tokens
+        .iter()
+        .position(|t| matches!(t.kind, Kind::Punct(',')))
+        .filter(|&c| {
+            tokens[..c].iter().all(|t| {
+                is_word(t)
+                    && (is_in(FRONTED, word(text, t))
+                        || !capitalized(word(text, t))
+                        || t.range.start == tokens[0].range.start)
+            }) && c + 1 < tokens.len()
+                && tokens[..c].iter().any(|t| is_in(FRONTED, word(text, t)))
+        })
+        .map_or(0, |c| c + 1);
+    let rest = &tokens[start..];
+    let first = match rest.first() {
+        Some(t) if is_word(t) => t,
+        _ => return &[],
+    };
+    if is_in(PRONOUNS, word(text, first)) {
+        return &rest[..1];
+    }
+    let mut n = 0;
+    let mut after_determiner = false;
+    for t in rest {
+        if !is_word(t) {
+            break;
+        }
+        let w = word(text, t);
+        if is_in(DETERMINERS, w) && n == 0 {
+            after_determiner = true;
+        } else if capitalized(w) {
+            // a name continues
+        } else if after_determiner
+            && n < 4
+            && !is_in(ADVERBS, w)
+            && !is_in(NP_STOPPERS, w)
+            && !w.ends_with("ed")
+        {
+            // "the harbour master"
+        } else {
+            break;
+        }
+        n += 1;
+    }
+    &rest[..n]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::words::tokenize;
+    use super::*;
+
+    /// Finds the first quote marked with “ ” in `text` and returns the
+    /// speaker and cue found, as strings.
+    fn run(text: &str) -> Option<(String, String)> {
+        let open = text.find('“')?;
+        let close = text.find('”')?;
+        let tokens = tokenize(text, 0..text.len());
+        let content = &text[open + '“'.len_utf8()..close];
+        let found = after_quote(
+            text,
+            &tokens,
+            close + '”'.len_utf8(),
+            content.chars().last(),
+        )
+        .or_else(|| before_quote(text, &tokens, open))?;
+        Some((
+            text[found.speaker.clone()].to_owned(),
+            text[found.cue].to_owned(),
+        ))
+    }
+
+    /// (name, sentence, expected (speaker, cue)).
+    type Row = (
+        &'static str,
+        &'static str,
+        Option<(&'static str, &'static str)>,
+    );
+
+    const ROWS: &[Row] = &[
+        (
+            "post: subject verb",
+            "“Yes,” a US official said.",
+            Some(("a US official", "a US official said")),
+        ),
+        ("post: pronoun", "“Yes,” he said.", Some(("he", "he said"))),
+        (
+            "post: inversion",
+            "“Yes,” said Elena Ruiz, the mayor.",
+            Some(("Elena Ruiz", "said Elena Ruiz")),
+        ),
+        (
+            "post: inversion with time",
+            "“Yes,” said Ruiz on Tuesday.",
+            Some(("Ruiz", "said Ruiz")),
+        ),
+        (
+            "post: appositive",
+            "“Yes,” Ruiz, the harbour master, said.",
+            Some(("Ruiz", "Ruiz, the harbour master, said")),
+        ),
+        (
+            "post: adverb",
+            "“Yes,” Ruiz later told reporters.",
+            Some(("Ruiz", "Ruiz later told")),
+        ),
+        (
+            "post: according to",
+            "“Yes,” according to the report.",
+            Some(("the report", "according to the report")),
+        ),
+        ("post: british comma", "‘Yes’, he said.", None),
+        (
+            "post: exclamation",
+            "“Go!” shouted the crowd.",
+            Some(("the crowd", "shouted the crowd")),
+        ),
+        (
+            "post: misplaced period, lowercase",
+            "“Yes.” she said.",
+            Some(("she", "she said")),
+        ),
+        (
+            "post: new sentence is no cue",
+            "“Criminal.” China said no.",
+            None,
+        ),
+        ("post: no separator", "It was “a farce” Ruiz said.", None),
+        (
+            "pre: colon",
+            "Ruiz said: “Yes.”",
+            Some(("Ruiz", "Ruiz said")),
+        ),
+        (
+            "pre: object between",
+            "Human Rights Watch called the UN resolution’s list of sponsors “a rogue’s gallery.”",
+            Some(("Human Rights Watch", "Human Rights Watch called")),
+        ),
+        (
+            "pre: according to",
+            "According to the ministry, “all is well.”",
+            Some(("the ministry", "According to the ministry")),
+        ),
+        (
+            "pre: fronted phrase",
+            "On Tuesday the minister said “enough.”",
+            Some(("the minister", "the minister said")),
+        ),
+        (
+            "pre: statement",
+            "In a statement, HRW said the law was “draconian.”",
+            Some(("HRW", "HRW said")),
+        ),
+        (
+            "pre: appositive",
+            "Ruiz, the harbour master, said “no.”",
+            Some(("Ruiz", "Ruiz, the harbour master, said")),
+        ),
+        (
+            "pre: participle",
+            "Ruiz walked out, saying “enough.”",
+            Some(("Ruiz", "Ruiz walked out, saying")),
+        ),
+        (
+            "pre: naming verb with common noun",
+            "A group called “Free Voices” met.",
+            None,
+        ),
+        (
+            "pre: scare quote without verb",
+            "Countries defining criticism as “criminal.”",
+            None,
+        ),
+        (
+            "pre: conjunction then subject",
+            "The plan failed, but Ruiz said it was “fine.”",
+            Some(("Ruiz", "Ruiz said")),
+        ),
+        (
+            "pre: inherit",
+            "Ruiz smiled and added: “Fine.”",
+            Some(("", "and added")),
+        ),
+    ];
+
+    #[test]
+    fn table() {
+        let mut failures = Vec::new();
+        for (name, text, expected) in ROWS {
+            let got = run(text);
+            let want = expected.map(|(s, c)| (s.to_owned(), c.to_owned()));
+            if got != want {
+                failures.push(format!(
+                    "{name}: {text}\n   expected {want:?}\n   got      {got:?}"
+                ));
+            }
+        }
+        assert!(failures.is_empty(), "\n{}", failures.join("\n"));
+    }
+}

@@ -1,0 +1,298 @@
+//! The manifest's sources made searchable: from a speaker phrase as written
+//! ("Mayor Elena Ruiz", "Ruiz", "a U.S. official", "HRW") to a source.
+//!
+//! Keys are [folded](crate::text::fold) (blind to case, curly or straight
+//! apostrophes, `U.S.` or `US`), so the manifest need not spell a name the
+//! way the page does. A key two sources share is ambiguous and matches
+//! neither: never a wrong source.
+
+use super::words::{capitalized, gender_of_word, is_in, lower, Gender, DETERMINERS, TITLES};
+use crate::manifest::{Manifest, SourceKind};
+use crate::text::fold::fold;
+use std::collections::HashMap;
+
+/// What a key points at.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Target {
+    One(usize),
+    Ambiguous,
+}
+
+/// Broad classes for pronoun and description agreement.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Class {
+    /// A person, named or not: he, she, they.
+    Person,
+    /// An organisation: it, they, "the group".
+    Organization,
+    /// A document or publication: it, "the report".
+    Text,
+}
+
+impl Class {
+    /// The class of a manifest kind.
+    pub fn of(kind: SourceKind) -> Class {
+        match kind {
+            SourceKind::Person | SourceKind::Anonymous => Class::Person,
+            SourceKind::Organization => Class::Organization,
+            SourceKind::Document | SourceKind::Publication => Class::Text,
+        }
+    }
+}
+
+/// Searchable sources.
+#[derive(Clone, Debug, Default)]
+pub struct SourceIndex {
+    /// Full names and aliases, folded.
+    exact: HashMap<String, Target>,
+    /// The same with leading determiners dropped ("us official").
+    bare: HashMap<String, Target>,
+    /// Surnames of people ("ruiz").
+    surnames: HashMap<String, Target>,
+    /// Words of each source's name, aliases and role, for descriptions.
+    words: Vec<Vec<String>>,
+    classes: Vec<Class>,
+    genders: Vec<Option<Gender>>,
+}
+
+fn insert(map: &mut HashMap<String, Target>, key: String, source: usize) {
+    if key.is_empty() {
+        return;
+    }
+    map.entry(key)
+        .and_modify(|t| {
+            if *t != Target::One(source) {
+                *t = Target::Ambiguous;
+            }
+        })
+        .or_insert(Target::One(source));
+}
+
+/// `key` without leading determiners.
+fn bare(key: &str) -> &str {
+    let mut k = key;
+    while let Some((first, rest)) = k.split_once(' ') {
+        if DETERMINERS.contains(&first) {
+            k = rest;
+        } else {
+            break;
+        }
+    }
+    k
+}
+
+/// `key` (folded) without leading titles ("mayor elena ruiz" → "elena ruiz").
+fn untitled(key: &str) -> &str {
+    let mut k = key;
+    while let Some((first, rest)) = k.split_once(' ') {
+        if TITLES.contains(&first.trim_end_matches('.')) {
+            k = rest;
+        } else {
+            break;
+        }
+    }
+    k
+}
+
+/// Singular of a folded noun, crudely ("officials" → "official").
+pub fn singular(word: &str) -> &str {
+    if word.len() > 3 && word.ends_with('s') && !word.ends_with("ss") {
+        &word[..word.len() - 1]
+    } else {
+        word
+    }
+}
+
+impl SourceIndex {
+    /// Indexes the sources of `manifest`.
+    pub fn new(manifest: &Manifest) -> SourceIndex {
+        let mut index = SourceIndex::default();
+        for (i, source) in manifest.sources.iter().enumerate() {
+            let names = std::iter::once(&source.name).chain(&source.aliases);
+            let mut words = Vec::new();
+            let mut gender = None;
+            for name in names {
+                let key = fold(name);
+                insert(&mut index.exact, key.clone(), i);
+                insert(&mut index.exact, untitled(&key).to_owned(), i);
+                insert(&mut index.bare, bare(&key).to_owned(), i);
+                words.extend(key.split(' ').map(|w| singular(w).to_owned()));
+                gender = gender.or_else(|| name.split_whitespace().find_map(gender_of_word));
+            }
+            if let Some(role) = &source.role {
+                words.extend(fold(role).split(' ').map(|w| singular(w).to_owned()));
+                gender = gender.or_else(|| role.split_whitespace().find_map(gender_of_word));
+            }
+            if source.kind == SourceKind::Person {
+                let name = fold(&source.name);
+                let parts: Vec<&str> = untitled(&name).split(' ').collect();
+                if parts.len() >= 2 {
+                    if let Some(last) = parts.last() {
+                        insert(&mut index.surnames, (*last).to_owned(), i);
+                    }
+                }
+            }
+            words.sort();
+            words.dedup();
+            index.words.push(words);
+            index.classes.push(Class::of(source.kind));
+            index.genders.push(gender);
+        }
+        index
+    }
+
+    /// The class of source `i`.
+    pub fn class(&self, i: usize) -> Class {
+        self.classes[i]
+    }
+
+    /// The gender the manifest implies for source `i` (a title or role word).
+    pub fn gender(&self, i: usize) -> Option<Gender> {
+        self.genders[i]
+    }
+
+    /// Does the description head noun `noun` (folded, singular) name source
+    /// `i` ("official" for "Unnamed US official")?
+    pub fn has_word(&self, i: usize, noun: &str) -> bool {
+        self.words[i]
+            .binary_search_by(|w| w.as_str().cmp(noun))
+            .is_ok()
+    }
+
+    /// Number of sources.
+    pub fn len(&self) -> usize {
+        self.classes.len()
+    }
+
+    /// True without sources.
+    pub fn is_empty(&self) -> bool {
+        self.classes.is_empty()
+    }
+
+    /// The source a speaker phrase names, trying, in order: the whole
+    /// phrase; without determiners; without titles; each shorter tail that
+    /// starts with a capital ("council leader Jane Smith" → "Jane Smith");
+    /// the surname alone.
+    pub fn lookup(&self, phrase: &str) -> Option<usize> {
+        let key = fold(phrase);
+        let one = |t: Option<&Target>| match t {
+            Some(Target::One(i)) => Some(Some(*i)),
+            Some(Target::Ambiguous) => Some(None),
+            None => None,
+        };
+        if let Some(found) = one(self.exact.get(&key)) {
+            return found;
+        }
+        if let Some(found) = one(self.bare.get(bare(&key))) {
+            return found;
+        }
+        if let Some(found) = one(self.exact.get(untitled(&key))) {
+            return found;
+        }
+        // Tails of the phrase that start with a capitalised word.
+        let words: Vec<&str> = phrase.split_whitespace().collect();
+        for start in 1..words.len() {
+            if !capitalized(words[start]) {
+                continue;
+            }
+            let tail = fold(&words[start..].join(" "));
+            if let Some(found) = one(self.exact.get(&tail)) {
+                return found;
+            }
+        }
+        // A surname: the last capitalised word, when it is the head of the
+        // phrase (not "Ruiz’s office").
+        let last = words.last()?;
+        if capitalized(last) && !is_in(DETERMINERS, last) {
+            if let Some(found) = one(self.surnames.get(&lower(last))) {
+                return found;
+            }
+        }
+        None
+    }
+
+    /// Sources whose words hold `noun`, for a description no recent source
+    /// explains.
+    pub fn with_word<'a>(&'a self, noun: &'a str) -> impl Iterator<Item = usize> + 'a {
+        (0..self.len()).filter(move |&i| self.has_word(i, noun))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::manifest::Source;
+
+    fn source(id: &str, name: &str, kind: SourceKind, aliases: &[&str]) -> Source {
+        Source {
+            id: id.into(),
+            name: name.into(),
+            kind,
+            aliases: aliases.iter().map(|a| a.to_string()).collect(),
+            role: None,
+            affiliation: None,
+            url: None,
+            description: None,
+            image: None,
+        }
+    }
+
+    fn index() -> SourceIndex {
+        SourceIndex::new(&Manifest {
+            sources: vec![
+                source(
+                    "us",
+                    "Unnamed US official",
+                    SourceKind::Anonymous,
+                    &["a US official"],
+                ),
+                source(
+                    "hrw",
+                    "Human Rights Watch",
+                    SourceKind::Organization,
+                    &["HRW"],
+                ),
+                source("ruiz", "Mayor Elena Ruiz", SourceKind::Person, &[]),
+                source("lee", "Pat Lee", SourceKind::Person, &[]),
+                source("lee2", "Sam Lee", SourceKind::Person, &[]),
+            ],
+            ..Manifest::default()
+        })
+    }
+
+    #[test]
+    fn lookups() {
+        let idx = index();
+        let rows = [
+            ("alias exact", "a US official", Some(0)),
+            ("alias typography", "a U.S. official", Some(0)),
+            ("alias other determiner", "the US official", Some(0)),
+            ("case", "hrw", Some(1)),
+            ("full name", "Human Rights Watch", Some(1)),
+            ("title dropped", "Elena Ruiz", Some(2)),
+            ("other title", "Dr. Elena Ruiz", Some(2)),
+            ("surname", "Ruiz", Some(2)),
+            ("titled surname", "Ms Ruiz", Some(2)),
+            (
+                "lowercase role before name",
+                "city mayor Elena Ruiz",
+                Some(2),
+            ),
+            ("ambiguous surname", "Lee", None),
+            ("full name beats ambiguity", "Pat Lee", Some(3)),
+            ("unknown", "a senior diplomat", None),
+            ("possessive is not the person", "Ruiz’s office", None),
+        ];
+        for (name, phrase, expected) in rows {
+            assert_eq!(idx.lookup(phrase), expected, "{name}: {phrase}");
+        }
+    }
+
+    #[test]
+    fn description_words() {
+        let idx = index();
+        assert!(idx.has_word(0, "official"));
+        assert!(!idx.has_word(1, "official"));
+        assert_eq!(idx.with_word("watch").collect::<Vec<_>>(), [1]);
+    }
+}

@@ -1,0 +1,271 @@
+//! One row per attribution pattern: paragraphs, and for each quote in
+//! order the expected source id (or "-" for none) and method.
+
+use crate::manifest::{Manifest, Source, SourceKind};
+use crate::text::Page;
+use crate::Engine;
+
+fn source(id: &str, name: &str, kind: SourceKind, aliases: &[&str], role: Option<&str>) -> Source {
+    Source {
+        id: id.into(),
+        name: name.into(),
+        kind,
+        aliases: aliases.iter().map(|a| a.to_string()).collect(),
+        role: role.map(Into::into),
+        affiliation: None,
+        url: None,
+        description: None,
+        image: None,
+    }
+}
+
+fn engine() -> Engine {
+    use SourceKind::*;
+    Engine::new(Manifest {
+        sources: vec![
+            source(
+                "us-official",
+                "Unnamed US official",
+                Anonymous,
+                &["a US official", "an American official"],
+                None,
+            ),
+            source("hrw", "Human Rights Watch", Organization, &["HRW"], None),
+            source(
+                "resolution",
+                "UN resolution 74/247",
+                Document,
+                &["the resolution"],
+                None,
+            ),
+            source(
+                "ruiz",
+                "Elena Ruiz",
+                Person,
+                &[],
+                Some("Mayor of Portsmouth"),
+            ),
+            source(
+                "okafor",
+                "Daniel Okafor",
+                Person,
+                &[],
+                Some("harbour master"),
+            ),
+            source(
+                "ministry",
+                "Ministry of Finance",
+                Organization,
+                &["the finance ministry"],
+                None,
+            ),
+            source("report", "Audit Office report", Document, &[], None),
+        ],
+        ..Manifest::default()
+    })
+}
+
+type Row = (
+    &'static str,
+    &'static [&'static str],
+    &'static [(&'static str, &'static str)],
+);
+
+const ROWS: &[Row] = &[
+    (
+        "cue after, alias",
+        &["“We fear it,” a US official said."],
+        &[("us-official", "cue")],
+    ),
+    (
+        "alias typography",
+        &["“We fear it,” a U.S. official said."],
+        &[("us-official", "cue")],
+    ),
+    (
+        "inversion",
+        &["“We will build,” said Elena Ruiz."],
+        &[("ruiz", "cue")],
+    ),
+    (
+        "title and surname",
+        &["“We will build,” said Mayor Ruiz."],
+        &[("ruiz", "cue")],
+    ),
+    (
+        "appositive",
+        &["“The tide is late,” Okafor, the harbour master, said."],
+        &[("okafor", "cue")],
+    ),
+    (
+        "cue before with object",
+        &["Human Rights Watch called the list “a rogue’s gallery.”"],
+        &[("hrw", "cue")],
+    ),
+    (
+        "according to",
+        &["According to HRW, “the law is draconian.”"],
+        &[("hrw", "cue")],
+    ),
+    (
+        "document",
+        &["The panel will set up “a convention,” the resolution said."],
+        &[("resolution", "cue")],
+    ),
+    (
+        "pronoun after speaker",
+        &[
+            "“A first thing,” a US official said.",
+            "Any treaty would be “inimical,” he said.",
+        ],
+        &[("us-official", "cue"), ("us-official", "pronoun")],
+    ),
+    (
+        "pronoun skips a speaker of the other gender",
+        &[
+            "“We will build,” Ms Ruiz said.",
+            "“The tide is late,” Mr Okafor said.",
+            "“Not for long,” she said.",
+        ],
+        &[("ruiz", "cue"), ("okafor", "cue"), ("ruiz", "pronoun")],
+    ),
+    (
+        "pronoun to a subject mention",
+        &["Elena Ruiz opened the meeting on Monday. “We are ready,” she said."],
+        &[("ruiz", "pronoun")],
+    ),
+    (
+        "it for an organisation",
+        &[
+            "HRW published its findings.",
+            "“The abuses are systematic,” it said.",
+        ],
+        &[("hrw", "pronoun")],
+    ),
+    (
+        "continuation next paragraph",
+        &[
+            "“We will build,” said Elena Ruiz.",
+            "“And we will build it fast, whatever the cost.”",
+        ],
+        &[("ruiz", "cue"), ("ruiz", "continuation")],
+    ),
+    (
+        "continuation same paragraph",
+        &["“We will build,” Ruiz said. “It will take three years.”"],
+        &[("ruiz", "cue"), ("ruiz", "continuation")],
+    ),
+    (
+        "split quote",
+        &["“We will build,” Ruiz said, “and it will be fast.”"],
+        &[("ruiz", "cue"), ("ruiz", "cue")],
+    ),
+    (
+        "description",
+        &[
+            "“We fear it,” a US official said.",
+            "“It is code,” the official added.",
+        ],
+        &[("us-official", "cue"), ("us-official", "description")],
+    ),
+    (
+        "description by class noun",
+        &[
+            "“Cuts are needed,” the finance ministry said.",
+            "“No one is spared,” the ministry added.",
+        ],
+        &[("ministry", "cue"), ("ministry", "description")],
+    ),
+    (
+        "description by role",
+        &["“We will build,” Ruiz said.", "“Soon,” the mayor added."],
+        &[("ruiz", "cue"), ("ruiz", "description")],
+    ),
+    (
+        "scare quote",
+        &["Countries define criticism as “criminal.”"],
+        &[("-", "none")],
+    ),
+    (
+        "title of a work",
+        &["She watched the film “Casablanca” twice."],
+        &[("-", "none")],
+    ),
+    (
+        "nickname",
+        &["Dwayne “The Rock” Johnson arrived."],
+        &[("-", "none")],
+    ),
+    (
+        "speaker not in the manifest",
+        &["“We disagree,” said John Smith."],
+        &[("-", "cue")],
+    ),
+    (
+        "unknown speaker is not a wrong source",
+        &[
+            "“We will build,” Ruiz said.",
+            "“We disagree,” a senior diplomat said.",
+        ],
+        &[("ruiz", "cue"), ("-", "cue")],
+    ),
+    (
+        "pronoun after unknown speaker stays unknown",
+        &[
+            "“We will build,” Ruiz said.",
+            "“We disagree,” said Mr John Smith.",
+            "“Strongly,” he added.",
+        ],
+        &[("ruiz", "cue"), ("-", "cue"), ("-", "pronoun")],
+    ),
+    (
+        "organisation through a spokesperson",
+        &["“It is unlawful,” a spokeswoman for Human Rights Watch said."],
+        &[("hrw", "cue")],
+    ),
+    (
+        "british comma outside the mark",
+        &["‘We will build’, said Ruiz."],
+        &[("ruiz", "cue")],
+    ),
+    (
+        "scare quote after attributed one is not a continuation",
+        &[
+            "“We will build,” Ruiz said.",
+            "Critics call the plan “madness” in private.",
+        ],
+        &[("ruiz", "cue"), ("-", "cue")],
+    ),
+];
+
+#[test]
+fn table() {
+    let engine = engine();
+    let ids =
+        |s: Option<usize>| s.map_or("-".to_owned(), |i| engine.manifest().sources[i].id.clone());
+    let mut failures = Vec::new();
+    for (name, paragraphs, expected) in ROWS {
+        let page = Page::from_paragraphs(paragraphs.iter().copied());
+        let report = engine.analyze(&page);
+        let got: Vec<(String, String)> = report
+            .quotes
+            .iter()
+            .map(|q| (ids(q.source), q.method.as_str().to_owned()))
+            .collect();
+        let want: Vec<(String, String)> = expected
+            .iter()
+            .map(|(s, m)| (s.to_string(), m.to_string()))
+            .collect();
+        if got != want {
+            let detail: Vec<String> = report
+                .quotes
+                .iter()
+                .map(|q| format!("{:?} speaker={:?} cue={:?}", q.text, q.speaker, q.cue))
+                .collect();
+            failures.push(format!(
+                "{name}:\n   expected {want:?}\n   got      {got:?}\n   {detail:?}"
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "\n{}", failures.join("\n"));
+}
