@@ -50,13 +50,15 @@ impl QuoteAttribution {
 
     /// Fetches one manifest, or several separated by spaces (a site-wide
     /// source list, then the article's own; later ids win), and builds from
-    /// them. Rejects with a `QuoteAttributionError` naming the URL.
-    pub async fn load(urls: String) -> Result<QuoteAttribution, JsValue> {
+    /// them. Each fetch gives up after `timeout_ms` (default 10,000).
+    /// Rejects with a `QuoteAttributionError` naming the URL.
+    pub async fn load(urls: String, timeout_ms: Option<u32>) -> Result<QuoteAttribution, JsValue> {
+        let timeout = timeout_ms.map_or(TIMEOUT_MS, |t| t.clamp(1, 600_000) as i32);
         let mut docs = Vec::new();
         let mut problems = Vec::new();
         for url in urls.split_whitespace() {
             let url = absolute(url);
-            match fetch_text(&url, TIMEOUT_MS).await {
+            match fetch_text(&url, timeout).await {
                 Ok(text) => match serde_json::from_str::<serde_json::Value>(&text) {
                     Ok(value) => docs.push((url, value)),
                     Err(_) => problems.extend(

@@ -7,7 +7,8 @@
 //   <script type="application/json" data-quote-manifest>{ "version": 1, … }</script>
 //
 // Loads the wasm next to this file, loads the manifest (several URLs may be
-// given, separated by spaces), annotates the root once the document is
+// given, separated by spaces; data-timeout="5000" limits each fetch, in ms,
+// default 10 s), annotates the root once the document is
 // parsed, then dispatches `quote-attribution:ready` (detail: the report) on
 // the root, or `quote-attribution:error` (detail: { problems }) on the
 // document. Nothing is thrown to the page: a bad manifest leaves it as it was.
@@ -44,7 +45,8 @@ async function run() {
     let qa;
     const inline = document.querySelector('script[type="application/json"][data-quote-manifest]');
     if (data.manifest) {
-      qa = await QuoteAttribution.load(data.manifest);
+      const timeout = data.timeout ? Number(data.timeout) : undefined;
+      qa = await QuoteAttribution.load(data.manifest, Number.isFinite(timeout) ? timeout : undefined);
     } else if (inline) {
       qa = QuoteAttribution.fromManifest(inline.textContent);
     } else {

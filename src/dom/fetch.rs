@@ -46,7 +46,7 @@ pub async fn fetch_text(url: &str, timeout_ms: i32) -> Result<String, String> {
         Err(e) => {
             window.clear_timeout_with_handle(timer);
             return Err(fail(if controller.signal().aborted() {
-                format!("no answer within {} s", timeout_ms / 1000)
+                no_answer(timeout_ms)
             } else {
                 format!("network error ({})", describe(&e))
             }));
@@ -71,11 +71,19 @@ pub async fn fetch_text(url: &str, timeout_ms: i32) -> Result<String, String> {
     drop(abort);
     let body = body.map_err(|e| {
         fail(if controller.signal().aborted() {
-            format!("no answer within {} s", timeout_ms / 1000)
+            no_answer(timeout_ms)
         } else {
             describe(&e)
         })
     })?;
     body.as_string()
         .ok_or_else(|| fail("the body is not text".into()))
+}
+
+fn no_answer(timeout_ms: i32) -> String {
+    if timeout_ms % 1000 == 0 {
+        format!("no answer within {} s", timeout_ms / 1000)
+    } else {
+        format!("no answer within {timeout_ms} ms")
+    }
 }
