@@ -4,7 +4,8 @@
 //! before fails:
 //! 1. **exact** — the page text says it character for character;
 //! 2. **normalised** — equal once both are [folded](crate::text::fold)
-//!    (NFKD, case, quotes, apostrophes, dashes, ellipses, whitespace);
+//!    (compatibility forms and diacritics, case, quotes, apostrophes,
+//!    dashes, ellipses, whitespace);
 //! 3. **approximate** — within a bounded edit distance (a fifth of its
 //!    length), by Myers' bit-parallel search ([`myers`]).
 //!
