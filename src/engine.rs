@@ -21,7 +21,9 @@ use crate::matching::{Found, Matcher};
 use crate::report::{Annotation, Method, Report, Span};
 use crate::text::fold::{fold, Folded};
 use crate::text::{collapse_whitespace, Page};
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::automaton::{Automaton, OverlappingState};
+use aho_corasick::nfa::contiguous::NFA;
+use aho_corasick::Input;
 use std::ops::Range;
 
 /// What a pattern of the automaton stands for.
@@ -40,7 +42,7 @@ pub struct Engine {
     manifest: Manifest,
     index: SourceIndex,
     matcher: Matcher,
-    automaton: Option<AhoCorasick>,
+    automaton: Option<NFA>,
     owners: Vec<Owner>,
 }
 
@@ -83,10 +85,7 @@ impl Engine {
         let automaton = if patterns.is_empty() {
             None
         } else {
-            AhoCorasick::builder()
-                .match_kind(MatchKind::Standard)
-                .build(&patterns)
-                .ok()
+            NFA::new(&patterns).ok()
         };
         Engine {
             manifest,
@@ -212,7 +211,13 @@ impl Engine {
         };
         let text = folded.text.as_str();
         let word_char = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
-        for m in automaton.find_overlapping_iter(text) {
+        let input = Input::new(text);
+        let mut state = OverlappingState::start();
+        loop {
+            if automaton.try_find_overlapping(&input, &mut state).is_err() {
+                break;
+            }
+            let Some(m) = state.get_match() else { break };
             match self.owners[m.pattern().as_usize()] {
                 Owner::Quote(i) => hits[i].push(m.range()),
                 Owner::Source { source, capital } => {
