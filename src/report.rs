@@ -114,6 +114,54 @@ impl Report {
     }
 }
 
+impl Report {
+    /// schema.org `Quotation`s, one per quote with a source, as JSON-LD
+    /// text. `<` is escaped (`\u003c`), so the text is inert wherever it is
+    /// put, even in serialised HTML.
+    ///
+    /// ```
+    /// # use quote_attribution::{Engine, manifest, text::Page};
+    /// let m = manifest::parse(r#"{"version": 1, "sources": [{"id": "hrw",
+    ///     "name": "Human Rights Watch", "kind": "organization",
+    ///     "url": "https://www.hrw.org"}]}"#).unwrap().manifest;
+    /// let engine = Engine::new(m);
+    /// let page = Page::from_paragraphs(["HRW called it “a <b>rogue’s</b> gallery.”"]);
+    /// let ld = engine.analyze(&page).json_ld(engine.manifest());
+    /// assert!(ld.contains(r#""@type":"Quotation""#));
+    /// assert!(ld.contains(r#""creator":{"@type":"Organization","name":"Human Rights Watch","url":"https://www.hrw.org"}"#));
+    /// assert!(!ld.contains('<'));
+    /// ```
+    pub fn json_ld(&self, manifest: &Manifest) -> String {
+        let quotations: Vec<serde_json::Value> = self
+            .quotes
+            .iter()
+            .filter_map(|q| {
+                let source = manifest.sources.get(q.source?)?;
+                let kind = match source.kind {
+                    SourceKind::Person | SourceKind::Anonymous => "Person",
+                    SourceKind::Organization | SourceKind::Publication => "Organization",
+                    SourceKind::Document => "CreativeWork",
+                };
+                let mut creator = serde_json::Map::new();
+                creator.insert("@type".into(), kind.into());
+                creator.insert("name".into(), source.name.clone().into());
+                if let Some(url) = &source.url {
+                    creator.insert("url".into(), url.clone().into());
+                }
+                let mut quotation = serde_json::Map::new();
+                quotation.insert("@context".into(), "https://schema.org".into());
+                quotation.insert("@type".into(), "Quotation".into());
+                quotation.insert("text".into(), q.text.clone().into());
+                quotation.insert("creator".into(), creator.into());
+                Some(quotation.into())
+            })
+            .collect();
+        serde_json::Value::Array(quotations)
+            .to_string()
+            .replace('<', "\\u003c")
+    }
+}
+
 /// The public report shape, shared by the JS API and the CLI so the two
 /// cannot drift apart.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]

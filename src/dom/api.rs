@@ -11,19 +11,102 @@
 
 use super::fetch::{absolute, fetch_text, TIMEOUT_MS};
 use super::js::{describe, to_js_error};
+use super::observe::Watcher;
 use super::read::read;
 use super::write::{apply, Annotated, WriteOptions};
 use crate::manifest::{self, Loaded, Problems};
 use crate::Engine;
+use std::cell::RefCell;
+use std::rc::{Rc, Weak};
 use wasm_bindgen::prelude::*;
-use web_sys::Element;
+use web_sys::{CustomEvent, CustomEventInit, Element};
 
 /// Finds the quotations in a page and who said them, per a manifest.
 #[wasm_bindgen]
 pub struct QuoteAttribution {
+    inner: Rc<RefCell<Inner>>,
+}
+
+/// The state shared with the watcher's callback (which holds it weakly, so
+/// dropping the instance ends everything).
+struct Inner {
     engine: Engine,
     warnings: Vec<String>,
     annotated: Option<Annotated>,
+    watcher: Option<Watcher>,
+}
+
+impl Inner {
+    /// Annotates `root`, with the watcher paused so our writes are not seen
+    /// as the page's.
+    fn annotate(&mut self, root: &Element) -> Result<String, JsValue> {
+        if let Some(w) = &self.watcher {
+            w.pause();
+        }
+        if let Some(annotated) = self.annotated.take() {
+            annotated.clear();
+        }
+        let doc = root
+            .owner_document()
+            .ok_or_else(|| to_js_error(&["the root element is not in a document"]))?;
+        let manifest = self.engine.manifest();
+        let page = read(root, &manifest.options.exclude);
+        let report = self.engine.analyze(&page.page);
+        let options = WriteOptions {
+            theme: manifest.options.theme.as_str(),
+            json_ld: manifest.options.json_ld.then(|| report.json_ld(manifest)),
+        };
+        let annotated = apply(&doc, &page, &report, manifest, &options).map_err(|e| {
+            to_js_error(&[format!("could not annotate the page: {}", describe(&e))])
+        })?;
+        self.annotated = Some(annotated);
+        if let Some(w) = &self.watcher {
+            w.resume()?;
+        }
+        serde_json::to_string(&report.to_output(manifest))
+            .map_err(|e| to_js_error(&[e.to_string()]))
+    }
+
+    fn clear(&mut self) {
+        self.watcher = None;
+        if let Some(annotated) = self.annotated.take() {
+            annotated.clear();
+        }
+    }
+}
+
+/// Re-annotates after the page changed the root, and tells the page.
+fn on_settled(inner: &Weak<RefCell<Inner>>) {
+    let Some(inner) = inner.upgrade() else { return };
+    let Ok(mut state) = inner.try_borrow_mut() else {
+        return;
+    };
+    let Some(root) = state.watcher.as_ref().map(|w| w.root().clone()) else {
+        return;
+    };
+    if !root.is_connected() {
+        // The root left the document (a client-side navigation replaced it):
+        // nothing to annotate until someone calls annotate() again.
+        state.clear();
+        return;
+    }
+    match state.annotate(&root) {
+        Ok(json) => dispatch(
+            &root,
+            "quote-attribution:ready",
+            &js_sys::JSON::parse(&json).unwrap_or(JsValue::NULL),
+        ),
+        Err(e) => dispatch(&root, "quote-attribution:error", &e),
+    }
+}
+
+fn dispatch(target: &Element, name: &str, detail: &JsValue) {
+    let init = CustomEventInit::new();
+    init.set_detail(detail);
+    init.set_bubbles(true);
+    if let Ok(event) = CustomEvent::new_with_event_init_dict(name, &init) {
+        let _ = target.dispatch_event(&event);
+    }
 }
 
 #[wasm_bindgen]
@@ -84,43 +167,33 @@ impl QuoteAttribution {
     /// Finds, highlights and badges every quotation under `root`, replacing
     /// any earlier annotation, and returns the report
     /// `{ quotes: [{ index, text, source, speaker, method, cue, marks }] }`.
+    /// Then watches `root`: when the page changes it, the annotations are
+    /// redone and `quote-attribution:ready` is dispatched again on `root`.
     pub fn annotate(&mut self, root: &Element) -> Result<JsValue, JsValue> {
-        self.clear();
-        let doc = root
-            .owner_document()
-            .ok_or_else(|| to_js_error(&["the root element is not in a document"]))?;
-        let manifest = self.engine.manifest();
-        let page = read(root, &manifest.options.exclude);
-        let report = self.engine.analyze(&page.page);
-        let options = WriteOptions {
-            theme: manifest.options.theme.as_str(),
-        };
-        let annotated = apply(&doc, &page, &report, manifest, &options).map_err(|e| {
-            to_js_error(&[format!("could not annotate the page: {}", describe(&e))])
-        })?;
-        self.annotated = Some(annotated);
-        let json = serde_json::to_string(&report.to_output(manifest))
-            .map_err(|e| to_js_error(&[e.to_string()]))?;
+        let mut inner = self.inner.borrow_mut();
+        inner.clear();
+        let json = inner.annotate(root)?;
+        let weak = Rc::downgrade(&self.inner);
+        inner.watcher = Some(Watcher::new(root, move || on_settled(&weak))?);
         js_sys::JSON::parse(&json)
     }
 
-    /// Removes every badge and highlight: the page is exactly as before.
+    /// Removes every badge and highlight and stops watching: the page is
+    /// exactly as before.
     pub fn clear(&mut self) {
-        if let Some(annotated) = self.annotated.take() {
-            annotated.clear();
-        }
+        self.inner.borrow_mut().clear();
     }
 
     /// The manifest's `options.root` CSS selector, if it sets one.
     #[wasm_bindgen(getter)]
     pub fn root(&self) -> Option<String> {
-        self.engine.manifest().options.root.clone()
+        self.inner.borrow().engine.manifest().options.root.clone()
     }
 
     /// Problems that did not stop loading (unknown fields, overridden ids).
     #[wasm_bindgen(getter)]
     pub fn warnings(&self) -> Vec<String> {
-        self.warnings.clone()
+        self.inner.borrow().warnings.clone()
     }
 }
 
@@ -136,9 +209,12 @@ impl QuoteAttribution {
             )
         }));
         Ok(QuoteAttribution {
-            engine: Engine::new(loaded.manifest),
-            warnings,
-            annotated: None,
+            inner: Rc::new(RefCell::new(Inner {
+                engine: Engine::new(loaded.manifest),
+                warnings,
+                annotated: None,
+                watcher: None,
+            })),
         })
     }
 }

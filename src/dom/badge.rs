@@ -124,10 +124,7 @@ impl Badge {
             "named"
         };
         button.set_attribute("data-state", state)?;
-        let glyph = doc.create_element("span")?;
-        glyph.set_attribute("aria-hidden", "true")?;
-        glyph.set_text_content(Some(short_label(card)));
-        button.append_child(&glyph)?;
+        button.set_text_content(Some(short_label(card)));
 
         let panel: HtmlElement = doc.create_element("div")?.dyn_into()?;
         panel.set_id(card_id);
@@ -149,7 +146,8 @@ impl Badge {
             let _ =
                 toggle_button.set_attribute("aria-expanded", if open { "true" } else { "false" });
         });
-        panel.add_event_listener_with_callback("toggle", on_toggle.as_ref().unchecked_ref())?;
+        panel
+            .add_event_listener_with_callback("beforetoggle", on_toggle.as_ref().unchecked_ref())?;
         Ok(Badge {
             host,
             card: panel,
@@ -159,24 +157,20 @@ impl Badge {
 
     /// Removes the badge from the page and its listener from the card.
     pub fn remove(self) {
-        let _ = self
-            .card
-            .remove_event_listener_with_callback("toggle", self.on_toggle.as_ref().unchecked_ref());
+        let _ = self.card.remove_event_listener_with_callback(
+            "beforetoggle",
+            self.on_toggle.as_ref().unchecked_ref(),
+        );
         let _ = self.card.hide_popover();
         self.host.remove();
     }
 }
 
-/// The few characters shown on the badge itself (the full name is the
-/// button's accessible name).
-fn short_label(card: &Card) -> &'static str {
-    if card.unattributed {
-        "?"
-    } else if card.anonymous {
-        "anon"
-    } else {
-        "src"
-    }
+/// The word shown on the badge itself: the first word of the button's
+/// accessible name, so what is seen is what a speech-input user says
+/// (WCAG 2.5.3, "label in name").
+fn short_label(card: &Card) -> &str {
+    card.label.split([' ', ':']).next().unwrap_or("Source")
 }
 
 fn fill_card(doc: &Document, panel: &HtmlElement, card: &Card) -> Result<(), JsValue> {

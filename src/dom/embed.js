@@ -56,14 +56,40 @@ async function run() {
       ]);
     }
     for (const warning of qa.warnings) console.warn(`quote-attribution: ${warning}`);
-    const root = findRoot(data.root || qa.root);
-    const report = qa.annotate(root);
-    root.dispatchEvent(new CustomEvent("quote-attribution:ready", { detail: report, bubbles: true }));
+    const selector = data.root || qa.root;
+    annotate(qa, findRoot(selector));
+    // Client-side navigation (history.pushState, back and forward) may swap
+    // the whole root: find it again once the page has settled. Changes inside
+    // the root are the annotator's own MutationObserver's business.
+    let timer = 0;
+    const again = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => guard(() => annotate(qa, findRoot(selector))), 150);
+    };
+    window.addEventListener("popstate", again);
+    globalThis.navigation?.addEventListener?.("navigate", again);
   } catch (error) {
-    const problems = Array.isArray(error?.problems) ? error.problems : [String(error?.message ?? error)];
-    console.error(`quote-attribution: the page was left as it was.\n${problems.join("\n")}`);
-    document.dispatchEvent(new CustomEvent("quote-attribution:error", { detail: { problems } }));
+    report(error);
   }
+}
+
+function annotate(qa, root) {
+  const result = qa.annotate(root);
+  root.dispatchEvent(new CustomEvent("quote-attribution:ready", { detail: result, bubbles: true }));
+}
+
+function guard(fn) {
+  try {
+    fn();
+  } catch (error) {
+    report(error);
+  }
+}
+
+function report(error) {
+  const problems = Array.isArray(error?.problems) ? error.problems : [String(error?.message ?? error)];
+  console.error(`quote-attribution: the page was left as it was.\n${problems.join("\n")}`);
+  document.dispatchEvent(new CustomEvent("quote-attribution:error", { detail: { problems } }));
 }
 
 if (document.readyState === "loading") {

@@ -19,6 +19,7 @@ mod api;
 mod badge;
 mod fetch;
 mod js;
+mod observe;
 mod read;
 mod write;
 

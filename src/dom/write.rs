@@ -34,6 +34,8 @@ pub struct Annotated {
     splits: Vec<(Text, Text)>,
     highlights: bool,
     document_sheet: Option<CssStyleSheet>,
+    /// The `<script type="application/ld+json">` we added.
+    json_ld: Option<Element>,
     doc: Document,
 }
 
@@ -41,6 +43,8 @@ pub struct Annotated {
 pub struct WriteOptions<'a> {
     /// "auto", "light" or "dark".
     pub theme: &'a str,
+    /// JSON-LD text to add to the document head, if asked for.
+    pub json_ld: Option<String>,
 }
 
 /// Writes `report` into the page read as `dom`. On failure, whatever was
@@ -58,6 +62,7 @@ pub fn apply(
         splits: Vec::new(),
         highlights: false,
         document_sheet: None,
+        json_ld: None,
         doc: doc.clone(),
     };
     match write(&mut done, doc, dom, report, manifest, options) {
@@ -79,6 +84,20 @@ fn write(
 ) -> Result<(), JsValue> {
     if report.quotes.is_empty() {
         return Ok(());
+    }
+    if let Some(text) = &options.json_ld {
+        // A text node, not `textContent`: the Trusted-Types-safe way to give
+        // a (data, never executed) script element its text.
+        let script = doc.create_element("script")?;
+        script.set_attribute("type", "application/ld+json")?;
+        script.set_attribute("data-qa-jsonld", "")?;
+        script.append_child(&doc.create_text_node(text))?;
+        let parent: Node = match doc.head() {
+            Some(head) => head.into(),
+            None => doc.document_element().ok_or("no document element")?.into(),
+        };
+        parent.append_child(&script)?;
+        done.json_ld = Some(script);
     }
 
     // 1. Positions, while the DOM is as we read it.
@@ -177,6 +196,9 @@ impl Annotated {
         }
         if let Some(sheet) = self.document_sheet {
             unadopt(&self.doc, &sheet);
+        }
+        if let Some(script) = self.json_ld {
+            script.remove();
         }
     }
 }
