@@ -61,7 +61,23 @@ a { color: var(--qa-link, #1a4fb5); }
   .card:popover-open { animation: qa-in 120ms ease-out; }
   @keyframes qa-in { from { opacity: 0; transform: translateY(-2px); } }
 }
-@media print { :host { display: none; } }
+/* The card sits next to its badge (CSS anchor positioning), flipping to
+   stay on screen; without anchor positioning the browser centres it. */
+@supports (anchor-name: --a) {
+  button { anchor-name: --qa-badge; }
+  .card[popover] {
+    position-anchor: --qa-badge; inset: auto; margin: 0.35rem 0;
+    position-area: block-end span-inline-end;
+    position-try-fallbacks: flip-block, flip-inline, flip-block flip-inline;
+  }
+}
+.print { display: none; }
+@media print {
+  :host { display: none; }
+  :host-context([data-qa-print="sources"]) { display: inline; }
+  :host-context([data-qa-print="sources"]) button { display: none; }
+  :host-context([data-qa-print="sources"]) .print { display: inline; }
+}
 "#;
 
 /// Page-level styles: the highlights themselves (the Custom Highlight API
@@ -134,8 +150,15 @@ impl Badge {
         panel.set_attribute("aria-label", &card.label)?;
         fill_card(doc, &panel, card)?;
 
+        // What a printed page shows when the publisher asks for sources.
+        let print = doc.create_element("span")?;
+        print.set_class_name("print");
+        print.set_attribute("aria-hidden", "true")?;
+        print.set_text_content(Some(&format!(" [{}]", card.label)));
+
         shadow.append_child(&button)?;
         shadow.append_child(&panel)?;
+        shadow.append_child(&print)?;
 
         let toggle_button = button.clone();
         let on_toggle = Closure::<dyn FnMut(Event)>::new(move |event: Event| {

@@ -195,3 +195,37 @@ test("options.jsonLd adds one schema.org Quotation per attributed quote", async 
   assert.equal(ld[0].creator.url, "https://example.org/ruiz");
   await context.close();
 });
+
+test("the card opens next to its badge and inside the viewport", async () => {
+  const { page, context } = await openAnnotated(browser, `${server.url}/`, { context: { viewport: { width: 800, height: 600 } } });
+  for (const index of ["0", "4"]) {
+    const box = await page.evaluate((i) => {
+      const root = document.querySelector(`[data-qa-quote="${i}"]`).shadowRoot;
+      const button = root.querySelector("button");
+      button.scrollIntoView({ block: "center" });
+      button.click();
+      const b = button.getBoundingClientRect();
+      const c = root.querySelector(".card").getBoundingClientRect();
+      root.querySelector(".card").hidePopover();
+      return { b: { top: b.top, bottom: b.bottom, left: b.left }, c: { top: c.top, bottom: c.bottom, left: c.left, right: c.right } };
+    }, index);
+    const gap = Math.min(Math.abs(box.c.top - box.b.bottom), Math.abs(box.b.top - box.c.bottom));
+    assert.ok(gap < 20, `card ${index} is next to its badge: ${JSON.stringify(box)}`);
+    assert.ok(box.c.left >= 0 && box.c.right <= 800 && box.c.top >= 0 && box.c.bottom <= 600, `card ${index} on screen: ${JSON.stringify(box)}`);
+  }
+  await context.close();
+});
+
+test("printing hides badges, or prints the source when the page asks", async () => {
+  const { page, context } = await openAnnotated(browser, `${server.url}/`);
+  await page.emulateMedia({ media: "print" });
+  const hidden = await page.evaluate(() => getComputedStyle(document.querySelector("[data-qa-quote]")).display);
+  assert.equal(hidden, "none");
+  await page.evaluate(() => document.querySelector("article").setAttribute("data-qa-print", "sources"));
+  const printed = await page.evaluate(() => {
+    const root = document.querySelector('[data-qa-quote="4"]').shadowRoot;
+    return { print: getComputedStyle(root.querySelector(".print")).display, text: root.querySelector(".print").textContent };
+  });
+  assert.deepEqual(printed, { print: "inline", text: " [Source: Human Rights Watch]" });
+  await context.close();
+});
