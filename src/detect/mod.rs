@@ -175,14 +175,15 @@ fn scan_block(index: usize, text: &str, carried: &mut Option<Carried>, out: &mut
     let skip_first = continuing.is_some();
     let last_strong_single_close = last_strong_single_close(text);
 
+    // The continuing mark is already on the stack.
+    let skip_at = if skip_first { lead.map(|l| l.0) } else { None };
     let mut prev: Option<char> = None;
     let mut iter = text.char_indices().peekable();
-    let mut first = true;
     while let Some((at, ch)) = iter.next() {
         let next = iter.peek().map(|&(_, c)| c);
         let was_prev = prev;
         prev = Some(ch);
-        if std::mem::take(&mut first) && skip_first && lead.map(|l| l.0) == Some(at) {
+        if skip_at == Some(at) {
             continue;
         }
         let Some(mark) = Mark::of(ch) else { continue };

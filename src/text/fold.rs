@@ -193,8 +193,10 @@ impl Folded {
         let mut base = 0u32;
         for block in &page.blocks {
             f.block_starts.push(base);
+            let mut last_char = base;
             for (i, c) in block.text.char_indices() {
                 let at = base + i as u32;
+                last_char = at;
                 let (text, origin) = (&mut f.text, &mut f.origin);
                 folder.push(c, &mut |out| {
                     text.push(out);
@@ -203,9 +205,10 @@ impl Folded {
             }
             base += block.text.len() as u32;
             let (text, origin) = (&mut f.text, &mut f.origin);
+            // The separator maps back to the block's last character.
             folder.push('\n', &mut |out| {
                 text.push(out);
-                origin.push(base.saturating_sub(1));
+                origin.push(last_char);
             });
         }
         f

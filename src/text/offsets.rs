@@ -79,6 +79,8 @@ pub fn code_point_to_utf8(s: &str, at: CodePoint) -> Option<usize> {
 
 /// `range` shrunk so that it has no leading or trailing whitespace in `s`.
 pub fn trim_range(s: &str, range: Range<usize>) -> Range<usize> {
+    // An inverted range is empty, not a panic.
+    let range = range.start..range.end.max(range.start);
     let inner = &s[range.clone()];
     let start = range.start + (inner.len() - inner.trim_start().len());
     let end = range.end - (inner.len() - inner.trim_end().len());
