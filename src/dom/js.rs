@@ -68,3 +68,43 @@ pub fn describe(value: &JsValue) -> String {
     }
     value.as_string().unwrap_or_else(|| format!("{value:?}"))
 }
+
+thread_local! {
+    /// Our Trusted Types policy and the function it calls: made once, kept
+    /// for the page's life (the policy holds the function).
+    static POLICY: Option<(JsValue, Closure<dyn Fn(String) -> String>)> = make_policy();
+}
+
+fn make_policy() -> Option<(JsValue, Closure<dyn Fn(String) -> String>)> {
+    let tt = js_sys::Reflect::get(&js_sys::global(), &"trustedTypes".into()).ok()?;
+    if tt.is_undefined() || tt.is_null() {
+        return None;
+    }
+    // The policy only ever receives JSON-LD the engine built (with `<`
+    // escaped): it is private to this module and never handed out.
+    let identity = Closure::<dyn Fn(String) -> String>::new(|s: String| s);
+    let options = js_sys::Object::new();
+    js_sys::Reflect::set(&options, &"createScript".into(), identity.as_ref()).ok()?;
+    let create: js_sys::Function = js_sys::Reflect::get(&tt, &"createPolicy".into())
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    let policy = create
+        .call2(&tt, &"quote-attribution".into(), &options)
+        .ok()?;
+    Some((policy, identity))
+}
+
+/// Sets the text of a (data) script element through a Trusted Types policy
+/// where the browser has them, so `require-trusted-types-for 'script'`
+/// pages see no violation.
+pub fn set_script_text(script: &web_sys::Element, text: &str) -> Result<(), JsValue> {
+    let value = POLICY.with(|p| match p {
+        Some((policy, _)) => js_sys::Reflect::get(policy, &"createScript".into())
+            .and_then(|f| f.dyn_into::<js_sys::Function>().map_err(JsValue::from))
+            .and_then(|f| f.call1(policy, &JsValue::from_str(text))),
+        None => Ok(JsValue::from_str(text)),
+    })?;
+    js_sys::Reflect::set(script, &"text".into(), &value)?;
+    Ok(())
+}

@@ -13,7 +13,7 @@
 //! before and the page's own text nodes are the same objects.
 
 use super::badge::{stylesheet, Badge, DOCUMENT_CSS, SHADOW_CSS};
-use super::js::{highlight_registry, Highlight};
+use super::js::{highlight_registry, set_script_text, Highlight};
 use super::read::DomPage;
 use crate::manifest::Manifest;
 use crate::report::Report;
@@ -86,12 +86,10 @@ fn write(
         return Ok(());
     }
     if let Some(text) = &options.json_ld {
-        // A text node, not `textContent`: the Trusted-Types-safe way to give
-        // a (data, never executed) script element its text.
         let script = doc.create_element("script")?;
         script.set_attribute("type", "application/ld+json")?;
         script.set_attribute("data-qa-jsonld", "")?;
-        script.append_child(&doc.create_text_node(text))?;
+        set_script_text(&script, text)?;
         let parent: Node = match doc.head() {
             Some(head) => head.into(),
             None => doc.document_element().ok_or("no document element")?.into(),

@@ -31,7 +31,10 @@ export async function openAnnotated(browser, url, { waitFor = "any", context: op
   page.on("console", (m) => log.console.push({ type: m.type(), text: m.text() }));
   page.on("pageerror", (e) => log.pageErrors.push(String(e)));
   await page.addInitScript(() => {
-    window.__qa = { events: [], uncaught: [] };
+    window.__qa = { events: [], uncaught: [], violations: [] };
+    document.addEventListener("securitypolicyviolation", (e) =>
+      window.__qa.violations.push(`${e.violatedDirective}: ${e.blockedURI} ${e.sample}`),
+    );
     for (const name of ["ready", "error"]) {
       document.addEventListener(`quote-attribution:${name}`, (e) =>
         window.__qa.events.push({ name, detail: JSON.parse(JSON.stringify(e.detail)) }),
