@@ -69,13 +69,16 @@ pub fn describe(value: &JsValue) -> String {
     value.as_string().unwrap_or_else(|| format!("{value:?}"))
 }
 
+/// A Trusted Types policy and the Rust function behind its `createScript`.
+type Policy = (JsValue, Closure<dyn Fn(String) -> String>);
+
 thread_local! {
-    /// Our Trusted Types policy and the function it calls: made once, kept
-    /// for the page's life (the policy holds the function).
-    static POLICY: Option<(JsValue, Closure<dyn Fn(String) -> String>)> = make_policy();
+    /// Our Trusted Types policy: made once, kept for the page's life (the
+    /// policy holds the function).
+    static POLICY: Option<Policy> = make_policy();
 }
 
-fn make_policy() -> Option<(JsValue, Closure<dyn Fn(String) -> String>)> {
+fn make_policy() -> Option<Policy> {
     let tt = js_sys::Reflect::get(&js_sys::global(), &"trustedTypes".into()).ok()?;
     if tt.is_undefined() || tt.is_null() {
         return None;
@@ -101,7 +104,7 @@ fn make_policy() -> Option<(JsValue, Closure<dyn Fn(String) -> String>)> {
 pub fn set_script_text(script: &web_sys::Element, text: &str) -> Result<(), JsValue> {
     let value = POLICY.with(|p| match p {
         Some((policy, _)) => js_sys::Reflect::get(policy, &"createScript".into())
-            .and_then(|f| f.dyn_into::<js_sys::Function>().map_err(JsValue::from))
+            .and_then(|f| f.dyn_into::<js_sys::Function>())
             .and_then(|f| f.call1(policy, &JsValue::from_str(text))),
         None => Ok(JsValue::from_str(text)),
     })?;
