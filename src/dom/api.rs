@@ -142,16 +142,7 @@ impl QuoteAttribution {
         for url in urls.split_whitespace() {
             let url = absolute(url);
             match fetch_text(&url, timeout).await {
-                Ok(text) => match serde_json::from_str::<serde_json::Value>(&text) {
-                    Ok(value) => docs.push((url, value)),
-                    Err(_) => problems.extend(
-                        manifest::parse(&text)
-                            .err()
-                            .into_iter()
-                            .flat_map(|p| p.0)
-                            .map(|p| format!("[{url}] {p}")),
-                    ),
-                },
+                Ok(text) => docs.push((url, text)),
                 Err(message) => problems.push(message),
             }
         }
@@ -161,7 +152,20 @@ impl QuoteAttribution {
         if !problems.is_empty() {
             return Err(to_js_error(&problems));
         }
-        Self::build(manifest::merge(&docs))
+        // With one document the problems carry no label: name the URL.
+        let single = (docs.len() == 1).then(|| docs[0].0.clone());
+        Self::build(manifest::merge_texts(&docs).map_err(|mut problems| {
+            if let Some(url) = single {
+                for p in &mut problems.0 {
+                    p.path = if p.path.is_empty() {
+                        format!("[{url}]")
+                    } else {
+                        format!("[{url}] {}", p.path)
+                    };
+                }
+            }
+            problems
+        }))
     }
 
     /// Finds, highlights and badges every quotation under `root`, replacing
@@ -202,12 +206,7 @@ impl QuoteAttribution {
         let loaded = loaded
             .map_err(|p| to_js_error(&p.0.iter().map(ToString::to_string).collect::<Vec<_>>()))?;
         let mut warnings: Vec<String> = loaded.warnings.iter().map(ToString::to_string).collect();
-        warnings.extend(loaded.overrides.iter().map(|o| {
-            format!(
-                "source \"{}\" from {} replaced by the one in {}",
-                o.id, o.replaced, o.by
-            )
-        }));
+        warnings.extend(loaded.overrides.iter().map(ToString::to_string));
         Ok(QuoteAttribution {
             inner: Rc::new(RefCell::new(Inner {
                 engine: Engine::new(loaded.manifest),

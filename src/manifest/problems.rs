@@ -54,7 +54,8 @@ pub enum ProblemKind {
         /// What the parser expected, in words.
         message: String,
     },
-    /// Arrays and objects nested deeper than the JSON reader allows (128).
+    /// Arrays and objects nested deeper than the JSON reader allows (127
+    /// levels: `serde_json`'s recursion limit of 128).
     TooDeep {
         /// 1-based line.
         line: usize,
@@ -252,7 +253,7 @@ impl fmt::Display for ProblemKind {
             K::TooDeep { line, column } => write!(
                 f,
                 "invalid JSON at line {line}, column {column}: arrays and objects are nested \
-                 more than 128 levels deep"
+                 too deeply (at most 127 levels)"
             ),
             K::TooLarge { bytes, max } => {
                 write!(f, "the manifest is {bytes} bytes, the limit is {max} bytes")
@@ -278,7 +279,7 @@ impl fmt::Display for ProblemKind {
             K::UnsupportedVersion { got } => write!(
                 f,
                 "unsupported manifest version {} (this build reads version {VERSION})",
-                Shown(got).bare()
+                escape_cut(got, SHOWN_CHARS)
             ),
             K::NotHttpUrl { got } => {
                 write!(f, "must be an http or https URL, got {}", Shown(got))
@@ -414,7 +415,7 @@ impl fmt::Display for ProblemKind {
             K::Empty => f.write_str("must not be empty or only spaces"),
             K::AmbiguousName { name, other_id } => write!(
                 f,
-                "{} also names the source {}; quotes attributed through it cannot be told apart",
+                "{} also names the source {}, so quotes attributed through it go to neither",
                 Shown(name),
                 Shown(other_id)
             ),
@@ -471,21 +472,6 @@ impl std::error::Error for Problems {}
 #[derive(Clone, Copy, Debug)]
 pub struct Shown<'a>(pub &'a str);
 
-impl Shown<'_> {
-    /// The same, without the surrounding quotes (for numbers written as text).
-    fn bare(self) -> Bare<'static> {
-        Bare(escape_cut(self.0, SHOWN_CHARS))
-    }
-}
-
-struct Bare<'a>(std::borrow::Cow<'a, str>);
-
-impl fmt::Display for Bare<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
 impl fmt::Display for Shown<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "\"{}\"", escape_cut(self.0, SHOWN_CHARS))
@@ -493,7 +479,7 @@ impl fmt::Display for Shown<'_> {
 }
 
 /// Escapes `s` as [`Shown`] does, cut after `max` characters; no quotes.
-pub(crate) fn escape_cut(s: &str, max: usize) -> std::borrow::Cow<'static, str> {
+pub(crate) fn escape_cut(s: &str, max: usize) -> String {
     let mut out = String::new();
     for (i, c) in s.chars().enumerate() {
         if i == max {
@@ -512,7 +498,7 @@ pub(crate) fn escape_cut(s: &str, max: usize) -> std::borrow::Cow<'static, str> 
             c => out.push(c),
         }
     }
-    std::borrow::Cow::Owned(out)
+    out
 }
 
 /// Characters that change the direction of the text around them or cannot
@@ -540,7 +526,7 @@ pub(crate) fn describe(value: &serde_json::Value) -> String {
     match value {
         Value::Null => "null".to_owned(),
         Value::Bool(b) => b.to_string(),
-        Value::Number(n) => format!("the number {}", Bare(escape_cut(&n.to_string(), 30))),
+        Value::Number(n) => format!("the number {n}"),
         Value::String(s) => format!("the string {}", Shown(s)),
         Value::Array(a) if a.is_empty() => "an empty array".to_owned(),
         Value::Array(_) => "an array".to_owned(),
@@ -553,10 +539,9 @@ pub(crate) fn describe(value: &serde_json::Value) -> String {
 pub(crate) fn join_key(base: &str, key: &str) -> String {
     let plain = !key.is_empty()
         && key.len() <= SHOWN_CHARS
-        && key
-            .chars()
-            .enumerate()
-            .all(|(i, c)| c.is_ascii_alphabetic() || c == '_' || c == '$' || (i > 0 && c.is_ascii_digit()));
+        && key.chars().enumerate().all(|(i, c)| {
+            c.is_ascii_alphabetic() || c == '_' || c == '$' || (i > 0 && c.is_ascii_digit())
+        });
     match (plain, base.is_empty()) {
         (true, true) => key.to_owned(),
         (true, false) => format!("{base}.{key}"),

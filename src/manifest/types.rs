@@ -159,4 +159,14 @@ impl Theme {
             Theme::Dark => "dark",
         }
     }
+
+    /// Parses the manifest spelling.
+    pub fn from_name(name: &str) -> Option<Theme> {
+        Some(match name {
+            "auto" => Theme::Auto,
+            "light" => Theme::Light,
+            "dark" => Theme::Dark,
+            _ => return None,
+        })
+    }
 }
