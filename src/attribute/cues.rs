@@ -24,6 +24,10 @@ pub struct Found {
     pub speaker: Range<usize>,
     /// The whole phrase, speaker and verb ("a US official said").
     pub cue: Range<usize>,
+    /// An appositive naming the same speaker ("Northbridge Cycling" in
+    /// "Her team, Northbridge Cycling, said"), tried when the speaker
+    /// itself names no source.
+    pub appositive: Option<Range<usize>>,
 }
 
 /// Longest subject we accept, in words: longer runs are not a speaker but a
@@ -51,7 +55,21 @@ fn verb_at(text: &str, tokens: &[Token], i: usize) -> Option<usize> {
         let next = tokens.get(i + 1).filter(|t| is_word(t))?;
         return (lower(word(text, next)) == "to").then_some(2);
     }
-    CUE_VERBS.contains(&w.as_str()).then_some(1)
+    if !CUE_VERBS.contains(&w.as_str()) {
+        return None;
+    }
+    // "-ing" forms are nouns as often as verbs ("the ruling", "a warning"):
+    // a participle clause starts after a comma or a conjunction.
+    if PARTICIPLES.contains(&w.as_str()) {
+        let prev = i.checked_sub(1).and_then(|p| tokens.get(p))?;
+        let clause = prev.kind == Kind::Punct(',')
+            || (is_word(prev)
+                && is_in(&["and", "while", "before", "after", "by"], word(text, prev)));
+        if !clause {
+            return None;
+        }
+    }
+    Some(1)
 }
 
 fn span(tokens: &[Token]) -> Option<Range<usize>> {
@@ -96,11 +114,14 @@ pub fn after_quote(
         .map_or(0, |k| k + 1);
     if subject_end == 0 {
         // Inversion: said Ruiz / according to the report.
-        let np = np_forward(text, &clause[v + verb_len..]);
+        let rest = &clause[v + verb_len..];
+        let np = np_forward(text, rest);
+        let after = &rest[np.len()..];
         let np = span(np)?;
         return Some(Found {
             cue: clause[0].range.start..np.end,
             speaker: np,
+            appositive: appositive_after(after),
         });
     }
     // Subject first; an appositive after it is set off by commas.
@@ -119,7 +140,19 @@ pub fn after_quote(
     Some(Found {
         cue: speaker.start..clause[v + verb_len - 1].range.end,
         speaker,
+        appositive: appositive_after(&subject[head_end..]),
     })
+}
+
+/// The words of an appositive right after a noun phrase: `, the harbour
+/// master,` → "the harbour master".
+fn appositive_after(tokens: &[Token]) -> Option<Range<usize>> {
+    let (first, rest) = tokens.split_first()?;
+    if first.kind != Kind::Punct(',') {
+        return None;
+    }
+    let n = rest.iter().take_while(|t| is_word(t)).count();
+    span(&rest[..n.min(MAX_SPEAKER_WORDS)])
 }
 
 /// The attribution before a quote opening at `open_start`, in the same
@@ -143,10 +176,13 @@ pub fn before_quote(text: &str, tokens: &[Token], open_start: usize) -> Option<F
     let verb_end = window[v + verb_len - 1].range.end;
     if verb == "according" {
         let rest = &window[v + verb_len..];
-        let np = span(np_forward(text, rest))?;
+        let np = np_forward(text, rest);
+        let appositive = appositive_after(&rest[np.len()..]);
+        let np = span(np)?;
         return Some(Found {
             cue: window[v].range.start..np.end,
             speaker: np,
+            appositive,
         });
     }
     if PARTICIPLES.contains(&verb.as_str())
@@ -157,10 +193,18 @@ pub fn before_quote(text: &str, tokens: &[Token], open_start: usize) -> Option<F
         return Some(Found {
             cue: np.start..verb_end,
             speaker: np,
+            appositive: None,
         });
     }
-    let subject = subject_before(text, window, v);
-    let Some(np) = subject.and_then(span) else {
+    subject_found(text, window, v, verb_len)
+}
+
+/// The attribution of a verb at `v` (taking `verb_len` tokens) with its
+/// subject before it, or `None` when the subject cannot be read.
+fn subject_found(text: &str, window: &[Token], v: usize, verb_len: usize) -> Option<Found> {
+    let verb = lower(word(text, &window[v]));
+    let verb_end = window[v + verb_len - 1].range.end;
+    let Some((subject, appositive)) = subject_before(text, window, v) else {
         // A verb with no subject of its own: "… and added: “…”".
         let inherits = v > 0
             && is_word(&window[v - 1])
@@ -168,26 +212,67 @@ pub fn before_quote(text: &str, tokens: &[Token], open_start: usize) -> Option<F
         return inherits.then(|| Found {
             speaker: window[v].range.start..window[v].range.start,
             cue: window[v - 1].range.start..verb_end,
+            appositive: None,
         });
     };
-    if NAMING_VERBS.contains(&verb.as_str()) {
-        // "a group called “Free Voices”" names; "Ruiz called it “a farce”" quotes.
-        let named = subject.unwrap_or_default().iter().any(|t| {
+    // "a group called “Free Voices”" names something; "Ruiz called it “a
+    // farce”" and "the confederation called the win “a landmark”" quote.
+    let names = NAMING_VERBS.contains(&verb.as_str())
+        && window.get(v + verb_len).is_none_or(|t| !is_word(t))
+        && !subject.iter().any(|t| {
             let w = word(text, t);
             (capitalized(w) && !is_in(DETERMINERS, w)) || is_in(PRONOUNS, w)
         });
-        if !named {
-            return None;
-        }
+    if names {
+        return None;
     }
+    let np = span(subject)?;
     Some(Found {
         cue: np.start..verb_end,
         speaker: np,
+        appositive: appositive.and_then(span),
     })
 }
 
-/// The subject of the verb at `v`, read backwards.
-fn subject_before<'t>(text: &str, window: &'t [Token], v: usize) -> Option<&'t [Token]> {
+/// The attribution in the first sentence of a paragraph that follows a
+/// blockquote: "So wrote Judge Whitfield …", "Those words, she wrote, …".
+pub fn first_sentence(text: &str, tokens: &[Token]) -> Option<Found> {
+    let end = tokens
+        .iter()
+        .position(|t| matches!(t.kind, Kind::End(_)))
+        .unwrap_or(tokens.len());
+    let sentence = &tokens[..end];
+    let v = (0..sentence.len()).find(|&k| verb_at(text, sentence, k).is_some())?;
+    let verb_len = verb_at(text, sentence, v)?;
+    let before_verb = sentence[..v]
+        .iter()
+        .filter(|t| {
+            is_word(t)
+                && !is_in(
+                    &["so", "thus", "as", "this", "these", "those", "words"],
+                    word(text, t),
+                )
+        })
+        .count();
+    if before_verb == 0 {
+        let rest = &sentence[v + verb_len..];
+        let np = np_forward(text, rest);
+        let appositive = appositive_after(&rest[np.len()..]);
+        let np = span(np)?;
+        return Some(Found {
+            cue: sentence[0].range.start..np.end,
+            speaker: np,
+            appositive,
+        });
+    }
+    subject_found(text, sentence, v, verb_len)
+}
+
+/// The subject of the verb at `v`, read backwards, and the appositive
+/// between it and the verb if there is one.
+type Subject<'t> = (&'t [Token], Option<&'t [Token]>);
+
+fn subject_before<'t>(text: &str, window: &'t [Token], v: usize) -> Option<Subject<'t>> {
     let mut e = v;
     while e > 0 && is_word(&window[e - 1]) && is_in(ADVERBS, word(text, &window[e - 1])) {
         e -= 1;
@@ -198,9 +283,13 @@ fn subject_before<'t>(text: &str, window: &'t [Token], v: usize) -> Option<&'t [
             .rev()
             .find(|&k| !is_word(&window[k]))
             .filter(|&k| matches!(window[k].kind, Kind::Punct(',')))?;
-        return back_np(text, window, comma);
+        let appositive = &window[comma + 1..e - 1];
+        return Some((
+            back_np(text, window, comma)?,
+            Some(appositive).filter(|a| !a.is_empty()),
+        ));
     }
-    back_np(text, window, e)
+    Some((back_np(text, window, e)?, None))
 }
 
 /// The noun phrase ending just before `e`, read backwards to a clause
@@ -214,7 +303,13 @@ fn back_np<'t>(text: &str, window: &'t [Token], e: usize) -> Option<&'t [Token]>
         start -= 1;
     }
     let np = strip_fronted(text, &window[start..e]);
-    (!np.is_empty() && np.len() <= MAX_SPEAKER_WORDS).then_some(np)
+    if np.len() > MAX_SPEAKER_WORDS {
+        // "A report published last month by the institute warned": the
+        // head of a long subject is where it starts.
+        let head = leading_np(text, np);
+        return (!head.is_empty()).then_some(head);
+    }
+    (!np.is_empty()).then_some(np)
 }
 
 /// Drops a leading time or place phrase: "On Tuesday the minister" → "the
@@ -245,6 +340,24 @@ fn strip_leading<'t>(text: &str, np: &'t [Token], words: &[&str]) -> &'t [Token]
     }
 }
 
+/// "French", "Israeli", "Chinese", "Scottish": an adjective of a people.
+fn is_nationality(w: &str) -> bool {
+    capitalized(w)
+        && ["an", "ian", "ese", "ish", "ch", "i", "ic", "ean"]
+            .iter()
+            .any(|end| w.len() > end.len() + 2 && w.ends_with(end))
+}
+
+/// "SPRINGFIELD, Ill." before a dash: capitalised words, one in capitals.
+fn is_dateline(text: &str, tokens: &[Token]) -> bool {
+    let words = || tokens.iter().filter(|t| is_word(t)).map(|t| word(text, t));
+    let shouting = |w: &str| {
+        let letters = w.chars().filter(|c| c.is_alphabetic());
+        letters.clone().count() > 1 && letters.clone().all(char::is_uppercase)
+    };
+    words().all(capitalized) && words().any(shouting)
+}
+
 /// A noun phrase read forwards ("Ruiz" in "said Ruiz, the harbour master").
 fn np_forward<'t>(text: &str, tokens: &'t [Token]) -> &'t [Token] {
     let n = tokens
@@ -264,23 +377,42 @@ fn np_forward<'t>(text: &str, tokens: &'t [Token]) -> &'t [Token] {
 }
 
 /// The sentence's subject, for a participle: a pronoun, a name, or a
-/// determiner and what follows it.
-fn leading_np<'t>(text: &str, tokens: &'t [Token]) -> &'t [Token] {
+/// determiner (or possessive) and what follows it. A dateline
+/// ("SPRINGFIELD, Ill. — ") or a fronted phrase ("On Monday, ") is skipped.
+pub fn leading_np<'t>(text: &str, tokens: &'t [Token]) -> &'t [Token] {
+    let dateline = tokens
+        .iter()
+        .take(8)
+        .position(|t| matches!(t.kind, Kind::Punct('—' | '–')))
+        .filter(|&d| is_dateline(text, &tokens[..d]))
+        .map_or(0, |d| d + 1);
+    let tokens = &tokens[dateline..];
+    let tokens = &tokens[tokens.iter().take_while(|t| !is_word(t)).count()..];
     // Skip a fronted phrase ended by a comma: "On Monday, Ruiz …".
     let start = tokens
         .iter()
         .position(|t| matches!(t.kind, Kind::Punct(',')))
         .filter(|&c| {
-            tokens[..c].iter().all(|t| {
-                is_word(t)
-                    && (is_in(FRONTED, word(text, t))
-                        || !capitalized(word(text, t))
-                        || t.range.start == tokens[0].range.start)
-            }) && c + 1 < tokens.len()
-                && tokens[..c].iter().any(|t| is_in(FRONTED, word(text, t)))
+            c + 1 < tokens.len()
+                && tokens[..c]
+                    .iter()
+                    .all(|t| is_word(t) || matches!(t.kind, Kind::Punct(':' | '-' | '–')))
+                && tokens[..c]
+                    .first()
+                    .is_some_and(|t| is_in(FRONTED, word(text, t)))
         })
         .map_or(0, |c| c + 1);
     let rest = &tokens[start..];
+    // "On Saturday she plans …": a time phrase without its comma.
+    let fronted = rest
+        .iter()
+        .take_while(|t| is_word(t) && is_in(FRONTED, word(text, t)))
+        .count();
+    let rest = if fronted < rest.len() {
+        &rest[fronted..]
+    } else {
+        rest
+    };
     let first = match rest.first() {
         Some(t) if is_word(t) => t,
         _ => return &[],
@@ -295,15 +427,22 @@ fn leading_np<'t>(text: &str, tokens: &'t [Token]) -> &'t [Token] {
             break;
         }
         let w = word(text, t);
-        if is_in(DETERMINERS, w) && n == 0 {
+        let possessive = w.ends_with("’s") || w.ends_with("'s") || w.ends_with('’');
+        // "French officials", "Israeli forces": a people and a plural noun.
+        let people = n == 1
+            && is_nationality(word(text, &rest[0]))
+            && w.ends_with('s')
+            && !w.ends_with("ss");
+        if (is_in(DETERMINERS, w) && n == 0) || possessive {
             after_determiner = true;
-        } else if capitalized(w) {
+        } else if capitalized(w) || people {
             // a name continues
         } else if after_determiner
-            && n < 4
+            && n < 5
             && !is_in(ADVERBS, w)
             && !is_in(NP_STOPPERS, w)
             && !w.ends_with("ed")
+            && !is_in(CUE_VERBS, w)
         {
             // "the harbour master"
         } else {

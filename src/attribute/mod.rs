@@ -32,6 +32,7 @@ use crate::text::{Block, Page};
 use sources::{singular, Class, SourceIndex};
 use std::collections::HashMap;
 use std::ops::Range;
+use std::rc::Rc;
 use words::{
     capitalized, gender_of_word, is_in, lower, tokenize, Gender, Kind, Token, DETERMINERS,
 };
@@ -82,115 +83,47 @@ struct Entity {
     class: Class,
     /// Folded words of the phrase, for descriptions of unknown speakers.
     words: Vec<String>,
+    /// "officials", "the protesters": only "they" stands for them.
+    plural: bool,
+}
+
+/// A sentence's subject, met on the way through the page.
+struct Subject {
+    block: usize,
+    at: usize,
+    who: Who,
+}
+
+enum Who {
+    Source(usize),
+    Unknown(Entity),
 }
 
 /// Nouns that describe an organisation ("the group said").
+#[rustfmt::skip]
 const ORGANIZATION_NOUNS: &[&str] = &[
-    "group",
-    "organisation",
-    "organization",
-    "company",
-    "firm",
-    "agency",
-    "charity",
-    "body",
-    "ministry",
-    "department",
-    "government",
-    "council",
-    "committee",
-    "union",
-    "association",
-    "party",
-    "campaign",
-    "coalition",
-    "club",
-    "team",
-    "board",
-    "authority",
-    "office",
-    "bank",
-    "court",
-    "police",
-    "army",
-    "force",
-    "commission",
-    "institute",
-    "foundation",
-    "network",
-    "alliance",
-    "federation",
-    "league",
-    "regulator",
-    "watchdog",
-    "administration",
-    "embassy",
-    "university",
-    "school",
-    "hospital",
-    "trust",
-    "service",
-    "airline",
-    "retailer",
-    "insurer",
-    "carmaker",
-    "manufacturer",
-    "developer",
-    "operator",
-    "broadcaster",
-    "corporation",
+    "group", "organisation", "organization", "company", "firm", "agency", "charity", "body",
+    "ministry", "department", "government", "council", "committee", "union", "association",
+    "party", "campaign", "coalition", "club", "team", "board", "authority", "office", "bank",
+    "court", "police", "army", "force", "commission", "institute", "foundation", "network",
+    "alliance", "federation", "league", "regulator", "watchdog", "administration", "embassy",
+    "university", "school", "hospital", "trust", "service", "airline", "retailer", "insurer",
+    "carmaker", "manufacturer", "developer", "operator", "broadcaster", "corporation",
 ];
 /// Nouns that describe a document or publication ("the report said").
+#[rustfmt::skip]
 const TEXT_NOUNS: &[&str] = &[
-    "report",
-    "document",
-    "resolution",
-    "ruling",
-    "statement",
-    "study",
-    "letter",
-    "filing",
-    "bill",
-    "text",
-    "judgment",
-    "judgement",
-    "decision",
-    "memo",
-    "lawsuit",
-    "complaint",
-    "indictment",
-    "order",
-    "verdict",
-    "paper",
-    "newspaper",
-    "magazine",
-    "outlet",
-    "review",
-    "survey",
-    "analysis",
-    "audit",
-    "assessment",
-    "guidance",
-    "policy",
-    "plan",
-    "proposal",
-    "draft",
-    "treaty",
-    "agreement",
-    "law",
-    "act",
-    "note",
-    "email",
-    "post",
-    "tweet",
-    "book",
-    "article",
-    "editorial",
-    "communique",
-    "declaration",
-    "motion",
-    "petition",
-    "summary",
+    "report", "document", "resolution", "ruling", "statement", "study", "letter", "filing", "bill",
+    "text", "judgment", "judgement", "decision", "memo", "lawsuit", "complaint", "indictment",
+    "order", "verdict", "paper", "newspaper", "magazine", "outlet", "review", "survey", "analysis",
+    "audit", "assessment", "guidance", "policy", "plan", "proposal", "draft", "treaty",
+    "agreement", "law", "act", "note", "email", "post", "tweet", "book", "article", "editorial",
+    "communique", "declaration", "motion", "petition", "summary",
+];
+
+/// Plural nouns that do not end in "s": "police said", "they said".
+const PLURAL_NOUNS: &[&str] = &[
+    "police", "people", "staff", "crew", "public", "children", "men", "women",
 ];
 
 /// How many entities are remembered.
@@ -212,7 +145,7 @@ pub fn attribute(
         entities: Vec::new(),
         genders: HashMap::new(),
     };
-    let subjects = run.subject_mentions(quotes, mentions);
+    let subjects = run.subjects(quotes, mentions);
     let mut subjects = subjects.into_iter().peekable();
     let mut out: Vec<Attribution> = Vec::with_capacity(quotes.len());
     // The last quote with a speaker: its attribution, its last block and
@@ -220,10 +153,10 @@ pub fn attribute(
     let mut last: Option<(Attribution, usize, usize)> = None;
     for (i, quote) in quotes.iter().enumerate() {
         let first = quote.first();
-        while let Some(m) =
-            subjects.next_if(|m| (m.block, m.range.start) < (first.block, first.open.start))
+        while let Some(subject) =
+            subjects.next_if(|s| (s.block, s.at) < (first.block, first.open.start))
         {
-            run.remember_source(m.source, &page.blocks[m.block].text[m.range.clone()]);
+            run.remember_subject(&subject);
         }
         let mut att = match explicit.get(i).copied().flatten() {
             Some(source) => {
@@ -250,6 +183,20 @@ pub fn attribute(
                 _ => att.speaker = None,
             }
         }
+        // “we deeply regret” the breach and had “moved immediately”: a quote
+        // later in the sentence of an attributed one is the same speaker's.
+        if att.speaker.is_none() && att.method == Method::None && i > 0 {
+            let prev = &out[i - 1];
+            if (prev.speaker.is_some() || prev.source.is_some())
+                && run.same_sentence(&quotes[i - 1], quote)
+            {
+                att = Attribution {
+                    cue: None,
+                    method: Method::Continuation,
+                    ..prev.clone()
+                };
+            }
+        }
         if att.speaker.is_none() && att.method == Method::None {
             if let Some((prev, b, end)) = &last {
                 if run.continues(quote, *b, *end) {
@@ -274,7 +221,7 @@ pub fn attribute(
 struct Run<'a> {
     page: &'a Page,
     index: &'a SourceIndex,
-    tokens: HashMap<usize, Vec<Token>>,
+    tokens: HashMap<usize, Rc<[Token]>>,
     entities: Vec<Entity>,
     genders: HashMap<String, Gender>,
 }
@@ -284,50 +231,224 @@ impl<'a> Run<'a> {
         &self.page.blocks[b]
     }
 
-    fn tokens(&mut self, b: usize) -> &[Token] {
+    /// The tokens of block `b`, made once.
+    fn tokens(&mut self, b: usize) -> Rc<[Token]> {
         let text = &self.page.blocks[b].text;
         self.tokens
             .entry(b)
-            .or_insert_with(|| tokenize(text, 0..text.len()))
+            .or_insert_with(|| tokenize(text, 0..text.len()).into())
+            .clone()
     }
 
-    /// Mentions that are a sentence's subject (nothing but titles and
-    /// capitalised words before them in the sentence), outside quotes.
-    fn subject_mentions(&mut self, quotes: &[Quote], mentions: &[Mention]) -> Vec<Mention> {
-        let inside = |m: &Mention| {
-            quotes.iter().any(|q| {
-                q.parts.iter().any(|p| {
-                    p.block == m.block
-                        && p.content.start <= m.range.start
-                        && m.range.end <= p.content.end
-                })
-            })
+    /// Everyone who is the subject of a sentence outside the quotes, in
+    /// document order: sources named there (by the multi-pattern pass or by
+    /// the sentence's leading noun phrase), and people the manifest does not
+    /// know but the text names ("Denise Carter, 52, said …", "Price’s
+    /// mother"), so that a later "she" does not fall through to someone else.
+    fn subjects(&mut self, quotes: &[Quote], mentions: &[Mention]) -> Vec<Subject> {
+        // Quoted stretches per block, sorted, to skip what is inside quotes.
+        let mut quoted: Vec<Vec<Range<usize>>> = vec![Vec::new(); self.page.blocks.len()];
+        for q in quotes {
+            for p in &q.parts {
+                quoted[p.block].push(p.open.start..p.close.end.max(p.content.end));
+            }
+        }
+        for ranges in &mut quoted {
+            ranges.sort_by_key(|r| r.start);
+        }
+        let inside = |b: usize, at: usize| {
+            let ranges = &quoted[b];
+            let i = ranges.partition_point(|r| r.start <= at);
+            i > 0 && at < ranges[i - 1].end
         };
         let mut out = Vec::new();
         for m in mentions {
-            if inside(m) {
+            if inside(m.block, m.range.start) || !self.is_subject_mention(m) {
                 continue;
             }
-            let text = &self.page.blocks[m.block].text;
-            let tokens = self.tokens(m.block);
-            let at = tokens.partition_point(|t| t.range.start < m.range.start);
-            let before = tokens[..at]
-                .iter()
-                .rev()
-                .take_while(|t| !matches!(t.kind, Kind::End(_) | Kind::Mark))
-                .collect::<Vec<_>>();
-            let subject = before.len() <= 3
-                && before.iter().all(|t| {
-                    t.kind == Kind::Word
-                        && (capitalized(&text[t.range.clone()])
-                            || is_in(DETERMINERS, &text[t.range.clone()]))
-                });
-            if subject {
-                out.push(m.clone());
+            out.push(Subject {
+                block: m.block,
+                at: m.range.start,
+                who: Who::Source(m.source),
+            });
+        }
+        for b in 0..self.page.blocks.len() {
+            if self.page.blocks[b].blockquote.is_some() {
+                continue;
+            }
+            let tokens = self.tokens(b);
+            let text = &self.page.blocks[b].text;
+            let mut start = 0;
+            while start < tokens.len() {
+                let end = tokens[start..]
+                    .iter()
+                    .position(|t| matches!(t.kind, Kind::End(_)))
+                    .map_or(tokens.len(), |p| start + p);
+                let at = tokens[start].range.start;
+                if tokens[start].kind == Kind::Word && !inside(b, at) {
+                    let sentence = &tokens[start..end.min(start + 24)];
+                    if let Some(who) = self.sentence_subject(text, sentence) {
+                        out.push(Subject { block: b, at, who });
+                    }
+                }
+                start = end + 1;
             }
         }
-        out.sort_by_key(|m| (m.block, m.range.start));
+        out.sort_by_key(|s| (s.block, s.at));
         out
+    }
+
+    /// Is a mention the subject of its sentence? Only titles, determiners
+    /// and capitalised words may come before it, they must not make it
+    /// someone else ("Gloria Price" is not "Darnell Price"), and it must not
+    /// be a possessive ("Price’s mother").
+    fn is_subject_mention(&mut self, m: &Mention) -> bool {
+        let text = &self.page.blocks[m.block].text;
+        let rest = &text[m.range.end..];
+        if rest.starts_with("’s") || rest.starts_with("'s") {
+            return false;
+        }
+        let tokens = self.tokens(m.block);
+        let at = tokens.partition_point(|t| t.range.start < m.range.start);
+        let before: Vec<&Token> = tokens[..at]
+            .iter()
+            .rev()
+            .take_while(|t| !matches!(t.kind, Kind::End(_) | Kind::Mark))
+            .collect();
+        let words_only = before.len() <= 3
+            && before.iter().all(|t| {
+                let w = &text[t.range.clone()];
+                t.kind == Kind::Word && (capitalized(w) || is_in(DETERMINERS, w))
+            });
+        if !words_only {
+            return false;
+        }
+        let names_someone_else = before.iter().any(|t| {
+            let w = &text[t.range.clone()];
+            capitalized(w) && !is_in(words::TITLES, w) && !is_in(DETERMINERS, w)
+        });
+        match before.last() {
+            Some(first) if names_someone_else => {
+                self.index.lookup(&text[first.range.start..m.range.end]) == Some(m.source)
+            }
+            _ => true,
+        }
+    }
+
+    /// Who a sentence is about: its leading noun phrase, else the appositive
+    /// after it ("The chief arbiter, Ruth Adeyemi, …", whose gender the
+    /// noun phrase may tell: "Her son, Michael, …"), else a topic fronted
+    /// with "For" ("For Vega, the weekend was …").
+    fn sentence_subject(&self, text: &str, sentence: &[Token]) -> Option<Who> {
+        let phrase_of = |np: &[Token]| Some(&text[np.first()?.range.start..np.last()?.range.end]);
+        let first = sentence.first()?;
+        if is_in(&["for", "as", "like", "unlike"], &text[first.range.clone()]) {
+            let comma = sentence.iter().position(|t| t.kind == Kind::Punct(','))?;
+            let topic = phrase_of(&sentence[1..comma])?;
+            return self.index.lookup(topic).map(Who::Source);
+        }
+        let np = cues::leading_np(text, sentence);
+        let phrase = phrase_of(np)?;
+        let np_end = np.last()?.range.start;
+        let at = sentence.iter().position(|t| t.range.start == np_end)? + 1;
+        let appositive = match sentence.get(at) {
+            Some(t) if t.kind == Kind::Punct(',') => {
+                let n = sentence[at + 1..]
+                    .iter()
+                    .take_while(|t| t.kind == Kind::Word)
+                    .count();
+                phrase_of(&sentence[at + 1..at + 1 + n])
+            }
+            _ => None,
+        };
+        match self.who(phrase) {
+            Some(Who::Source(s)) => Some(Who::Source(s)),
+            found => {
+                let named = appositive
+                    .filter(|a| a.split_whitespace().all(capitalized))
+                    .and_then(|a| match self.who(a) {
+                        Some(Who::Source(s)) => Some(Who::Source(s)),
+                        Some(Who::Unknown(mut e)) => {
+                            // "Her son" tells the gender of "Michael Kowalczyk".
+                            e.words.extend(self.unknown(phrase).words);
+                            Some(Who::Unknown(e))
+                        }
+                        None => None,
+                    });
+                named.or(found)
+            }
+        }
+    }
+
+    /// Who a sentence's leading noun phrase is, if anyone worth remembering.
+    fn who(&self, phrase: &str) -> Option<Who> {
+        if is_in(words::PRONOUNS, phrase) {
+            return None;
+        }
+        if let Some(s) = self.index.lookup(phrase) {
+            return Some(Who::Source(s));
+        }
+        let words: Vec<&str> = phrase.split_whitespace().collect();
+        let proper = words
+            .iter()
+            .skip(1)
+            .any(|w| capitalized(w) && !is_in(DETERMINERS, w));
+        let gender = phrase_gender(phrase);
+        let entity = self.unknown(phrase);
+        if !proper && gender.is_none() && !entity.plural {
+            return None;
+        }
+        Some(Who::Unknown(entity))
+    }
+
+    /// An entity for a speaker the manifest does not know.
+    fn unknown(&self, phrase: &str) -> Entity {
+        let folded = crate::text::fold::fold(phrase);
+        let words: Vec<&str> = folded.split(' ').collect();
+        let last = words.last().copied().unwrap_or("");
+        let head = singular(last);
+        let class = if ORGANIZATION_NOUNS.contains(&head) {
+            Class::Organization
+        } else if TEXT_NOUNS.contains(&head) {
+            Class::Text
+        } else {
+            Class::Person
+        };
+        let common_head = phrase
+            .split_whitespace()
+            .last()
+            .is_some_and(|w| !capitalized(w));
+        let plural = common_head && (head != last || PLURAL_NOUNS.contains(&last));
+        Entity {
+            source: None,
+            key: words
+                .iter()
+                .skip_while(|w| DETERMINERS.contains(w))
+                .copied()
+                .collect::<Vec<_>>()
+                .join(" "),
+            class,
+            words: words.iter().map(|w| singular(w).to_owned()).collect(),
+            plural,
+        }
+    }
+
+    fn remember_subject(&mut self, subject: &Subject) {
+        let text = &self.page.blocks[subject.block].text;
+        match &subject.who {
+            Who::Source(s) => {
+                let end = text[subject.at..]
+                    .find([',', '.', ';'])
+                    .map_or(text.len(), |e| subject.at + e);
+                self.remember_source(*s, &text[subject.at..end]);
+            }
+            Who::Unknown(e) => {
+                if let Some(g) = phrase_gender(&e.words.join(" ")) {
+                    self.genders.entry(e.key.clone()).or_insert(g);
+                }
+                self.remember(e.clone());
+            }
+        }
     }
 
     fn remember(&mut self, entity: Entity) {
@@ -347,100 +468,117 @@ impl<'a> Run<'a> {
             key: source_key(source),
             class: self.index.class(source),
             words: Vec::new(),
+            plural: false,
         });
     }
 
-    /// Attribution from a speech verb next to the quote.
+    /// Attribution from a speech verb next to the quote: after it, else
+    /// before it in the same sentence — which may have begun in the
+    /// previous paragraph when the quote opens this one.
     fn by_cue(&mut self, quote: &Quote) -> Option<Attribution> {
-        let first = quote.first().clone();
-        let last = quote.last().clone();
-        let last_char = self.block(last.block).text[last.content.clone()]
-            .chars()
-            .last();
+        let (first, last) = (quote.first(), quote.last());
         let text = &self.block(last.block).text;
-        let after = {
-            let tokens = self.tokens(last.block).to_vec();
-            cues::after_quote(
-                text,
-                &tokens,
-                last.close.end.max(last.content.end),
-                last_char,
-            )
-            .map(|f| (last.block, f))
-        };
-        let found = after.or_else(|| {
-            let text = &self.block(first.block).text;
-            let tokens = self.tokens(first.block).to_vec();
-            cues::before_quote(text, &tokens, first.open.start).map(|f| (first.block, f))
-        })?;
-        let (b, f) = found;
-        let text = &self.block(b).text;
+        let last_char = text[last.content.clone()].chars().last();
+        let tokens = self.tokens(last.block);
+        let close_end = last.close.end.max(last.content.end);
+        if let Some(f) = cues::after_quote(text, &tokens, close_end, last_char) {
+            return Some(self.found(last.block, &f));
+        }
+        let text = &self.block(first.block).text;
+        let tokens = self.tokens(first.block);
+        if let Some(f) = cues::before_quote(text, &tokens, first.open.start) {
+            return Some(self.found(first.block, &f));
+        }
+        let opens_block = text[..first.open.start].trim().is_empty();
+        let b = first.block.checked_sub(1).filter(|_| opens_block)?;
+        let prev = &self.block(b).text;
+        let unfinished = prev
+            .trim_end()
+            .chars()
+            .last()
+            .is_some_and(|c| !".!?”\"’»」』".contains(c));
+        if !unfinished || self.block(b).blockquote.is_some() {
+            return None;
+        }
+        let tokens = self.tokens(b);
+        let f = cues::before_quote(prev, &tokens, prev.len())?;
+        Some(self.found(b, &f))
+    }
+
+    /// Resolves a phrase found in block `b`.
+    fn found(&mut self, b: usize, f: &cues::Found) -> Attribution {
+        let text = &self.page.blocks[b].text;
         let speaker = &text[f.speaker.clone()];
         let cue = text[f.cue.clone()].to_owned();
         if speaker.is_empty() {
-            return Some(Attribution {
+            return Attribution {
                 source: None,
                 speaker: Some(String::new()),
                 cue: Some(cue),
                 method: Method::Cue,
-            });
+            };
         }
-        Some(self.resolve(speaker, cue, Method::Cue))
+        let att = self.resolve(speaker, cue.clone(), Method::Cue);
+        if att.source.is_some() || att.method == Method::Pronoun {
+            return att;
+        }
+        // "Her team, Northbridge Cycling, said": the appositive may name it.
+        match f.appositive.as_ref().map(|r| &text[r.clone()]) {
+            Some(appositive) => match self.index.lookup(appositive) {
+                Some(s) => {
+                    self.remember_source(s, appositive);
+                    Attribution {
+                        source: Some(s),
+                        ..att
+                    }
+                }
+                None => att,
+            },
+            None => att,
+        }
     }
 
-    /// Attribution of a blockquote: its `<cite>` or `<footer>`, a dash line,
-    /// else a cue in the paragraph before (ending in a colon) or after.
+    /// Attribution of a blockquote: its `<footer>` or dash line ("— Dr.
+    /// Naomi Feld, Lakemont University": the name before the comma), else its
+    /// `<cite>`, else a cue in the paragraph before (ending in a colon) or in
+    /// the first sentence after ("So wrote Judge Whitfield …").
     fn by_blockquote(&mut self, quote: &Quote) -> Option<Attribution> {
         let group = self.block(quote.first().block).blockquote?;
         let blocks: Vec<usize> = (0..self.page.blocks.len())
             .filter(|&b| self.block(b).blockquote == Some(group))
             .collect();
-        for &b in &blocks {
+        let lines = blocks.iter().filter_map(|&b| {
             let block = self.block(b);
-            let line = if let Some(cite) = block.cites.first() {
-                Some(&block.text[cite.clone()])
-            } else if block.footer || crate::detect::is_dash_attribution(&block.text) {
-                Some(block.text.as_str())
-            } else {
-                None
-            };
-            if let Some(line) = line {
-                let name = attribution_line_name(line);
-                if !name.is_empty() {
-                    let cue = crate::text::collapse_whitespace(line.trim_start_matches(DASHES));
-                    return Some(self.resolve(name, cue, Method::Blockquote));
-                }
-            }
+            (block.footer || crate::detect::is_dash_attribution(&block.text))
+                .then_some(block.text.as_str())
+        });
+        let cites = blocks.iter().flat_map(|&b| {
+            let block = self.block(b);
+            block.cites.iter().map(|c| &block.text[c.clone()])
+        });
+        let line = lines
+            .map(|l| (attribution_line_name(l), l))
+            .chain(cites.map(|c| (attribution_line_name(c), c)))
+            .find(|(name, _)| !name.is_empty());
+        if let Some((name, line)) = line {
+            let cue = crate::text::collapse_whitespace(line.trim_start_matches(DASHES));
+            return Some(self.resolve(name, cue, Method::Blockquote));
         }
         let (first, last) = (*blocks.first()?, *blocks.last()?);
-        if first > 0 && self.block(first - 1).blockquote.is_none() {
-            let text = self.block(first - 1).text.trim_end();
-            if text.ends_with(':') {
-                let tokens = self.tokens(first - 1).to_vec();
-                let text = &self.block(first - 1).text;
+        if let Some(b) = first.checked_sub(1) {
+            let text = &self.block(b).text;
+            if self.block(b).blockquote.is_none() && text.trim_end().ends_with(':') {
+                let tokens = self.tokens(b);
                 if let Some(f) = cues::before_quote(text, &tokens, text.len()) {
-                    let speaker = text[f.speaker.clone()].to_owned();
-                    let cue = text[f.cue.clone()].to_owned();
-                    if !speaker.is_empty() {
-                        return Some(self.resolve(&speaker, cue, Method::Cue));
-                    }
+                    return Some(self.found(b, &f));
                 }
             }
         }
         let next = last + 1;
         if next < self.page.blocks.len() && self.block(next).blockquote.is_none() {
-            let tokens = self.tokens(next).to_vec();
-            let text = &self.block(next).text;
-            let end = tokens
-                .iter()
-                .find(|t| matches!(t.kind, Kind::End(_)))
-                .map_or(text.len(), |t| t.range.start);
-            if let Some(f) = cues::before_quote(text, &tokens, end) {
-                let speaker = text[f.speaker.clone()].to_owned();
-                let cue = text[f.cue.clone()].to_owned();
-                if !speaker.is_empty() {
-                    return Some(self.resolve(&speaker, cue, Method::Cue));
-                }
+            let tokens = self.tokens(next);
+            if let Some(f) = cues::first_sentence(&self.block(next).text, &tokens) {
+                return Some(self.found(next, &f));
             }
         }
         None
@@ -476,6 +614,22 @@ impl<'a> Run<'a> {
         at == 0 || matches!(tokens[at - 1].kind, Kind::End(_) | Kind::Mark)
     }
 
+    /// Do `prev` and `next` stand in one sentence: same paragraph, no
+    /// sentence end between them?
+    fn same_sentence(&mut self, prev: &Quote, next: &Quote) -> bool {
+        let (p, n) = (prev.last(), next.first());
+        if p.block != n.block {
+            return false;
+        }
+        let tokens = self.tokens(n.block);
+        let from = tokens.partition_point(|t| t.range.start < p.close.end.max(p.content.end));
+        let to = tokens.partition_point(|t| t.range.start < n.open.start);
+        from <= to
+            && !tokens[from..to]
+                .iter()
+                .any(|t| matches!(t.kind, Kind::End(_)))
+    }
+
     /// Which source a speaker phrase means.
     fn resolve(&mut self, phrase: &str, cue: String, method: Method) -> Attribution {
         let phrase = phrase.trim();
@@ -497,7 +651,7 @@ impl<'a> Run<'a> {
         if matches!(lw.as_str(), "i" | "we") {
             return att;
         }
-        if let Some(s) = self.index.lookup(phrase) {
+        if let Some(s) = self.source_named(phrase) {
             att.source = Some(s);
             self.remember_source(s, phrase);
             return att;
@@ -505,10 +659,18 @@ impl<'a> Run<'a> {
         let folded = crate::text::fold::fold(phrase);
         let words: Vec<&str> = folded.split(' ').collect();
         let head = singular(words.last().copied().unwrap_or("")).to_owned();
-        let definite = matches!(words.first().copied(), Some("the" | "this" | "that"))
-            && phrase.split_whitespace().skip(1).all(|w| !capitalized(w));
-        if definite && words.len() >= 2 {
-            if let Some(e) = self.described(&head) {
+        let common = phrase.split_whitespace().skip(1).all(|w| !capitalized(w));
+        let determiner = words.first().copied().unwrap_or("");
+        if common && words.len() >= 2 {
+            let found = match determiner {
+                // "the official": the latest source called an official.
+                "the" | "this" | "that" => self.described(&head),
+                // "a report published last month": the one source the
+                // manifest describes so; "another official" is someone else.
+                "a" | "an" => self.only_source_with(&head),
+                _ => None,
+            };
+            if let Some(e) = found {
                 att.source = e.source;
                 if att.method == Method::Cue {
                     att.method = Method::Description;
@@ -524,29 +686,41 @@ impl<'a> Run<'a> {
         }
         // Not in the manifest: remember the speaker so "she" and "the
         // diplomat" can find them, but name no source.
-        let key = words
-            .iter()
-            .skip_while(|w| DETERMINERS.contains(w))
-            .copied()
-            .collect::<Vec<_>>()
-            .join(" ");
-        let class = if ORGANIZATION_NOUNS.contains(&head.as_str()) {
-            Class::Organization
-        } else if TEXT_NOUNS.contains(&head.as_str()) {
-            Class::Text
-        } else {
-            Class::Person
-        };
+        let entity = self.unknown(phrase);
         if let Some(g) = phrase_gender(phrase) {
-            self.genders.entry(key.clone()).or_insert(g);
+            self.genders.entry(entity.key.clone()).or_insert(g);
         }
-        self.remember(Entity {
-            source: None,
-            key,
-            class,
-            words: words.iter().map(|w| singular(w).to_owned()).collect(),
-        });
+        self.remember(entity);
         att
+    }
+
+    /// The source a name means: the whole phrase, else its head before a
+    /// preposition ("Inspector Alan McRae of Police Scotland"); a surname
+    /// two sources share means whichever of them was last in the story.
+    fn source_named(&self, phrase: &str) -> Option<usize> {
+        let head = [" of ", " for ", " at ", " from ", " with ", " who ", " in "]
+            .iter()
+            .filter_map(|sep| phrase.find(sep))
+            .min()
+            .map(|at| &phrase[..at]);
+        let candidates =
+            std::iter::once(phrase).chain(head.filter(|h| h.split_whitespace().any(capitalized)));
+        for p in candidates {
+            if let Some(s) = self.index.lookup(p) {
+                return Some(s);
+            }
+            let namesakes = self.index.namesakes(p);
+            if !namesakes.is_empty() {
+                // "Ms Kowalczyk" is not the son last quoted.
+                let gender = phrase_gender(p);
+                return self.entities.iter().rev().find_map(|e| {
+                    let known = self.genders.get(&e.key).copied();
+                    let fits = gender.is_none() || known.is_none() || known == gender;
+                    e.source.filter(|s| namesakes.contains(s) && fits)
+                });
+            }
+        }
+        None
     }
 
     /// The most recent entity a pronoun can stand for.
@@ -563,6 +737,7 @@ impl<'a> Run<'a> {
             .find(|e| match pronoun {
                 "he" | "she" => {
                     e.class == Class::Person
+                        && !e.plural
                         && self.genders.get(&e.key).is_none_or(|g| Some(*g) == need)
                 }
                 "it" => e.class != Class::Person,
@@ -599,7 +774,13 @@ impl<'a> Run<'a> {
         if let Some(e) = self.entities.iter().rev().find(|e| fits(e)) {
             return Some(e.clone());
         }
-        let mut candidates = self.index.with_word(head);
+        self.only_source_with(head)
+    }
+
+    /// The one source whose name, aliases or role hold `noun`, if exactly
+    /// one does.
+    fn only_source_with(&self, noun: &str) -> Option<Entity> {
+        let mut candidates = self.index.with_word(noun);
         let only = candidates.next()?;
         if candidates.next().is_some() {
             return None;
@@ -609,6 +790,7 @@ impl<'a> Run<'a> {
             key: source_key(only),
             class: self.index.class(only),
             words: Vec::new(),
+            plural: false,
         })
     }
 

@@ -49,6 +49,8 @@ pub struct SourceIndex {
     bare: HashMap<String, Target>,
     /// Surnames of people ("ruiz").
     surnames: HashMap<String, Target>,
+    /// Every source sharing each ambiguous surname, for context to choose.
+    shared_surnames: HashMap<String, Vec<usize>>,
     /// Words of each source's name, aliases and role, for descriptions.
     words: Vec<Vec<String>>,
     classes: Vec<Class>,
@@ -129,6 +131,11 @@ impl SourceIndex {
                 if parts.len() >= 2 {
                     if let Some(last) = parts.last() {
                         insert(&mut index.surnames, (*last).to_owned(), i);
+                        index
+                            .shared_surnames
+                            .entry((*last).to_owned())
+                            .or_default()
+                            .push(i);
                     }
                 }
             }
@@ -201,14 +208,37 @@ impl SourceIndex {
             }
         }
         // A surname: the last capitalised word, when it is the head of the
-        // phrase (not "Ruiz’s office").
-        let last = words.last()?;
-        if capitalized(last) && !is_in(DETERMINERS, last) {
+        // phrase (not "Ruiz’s office") and nothing but titles comes before
+        // it ("Ms Ruiz", not "Gloria Ruiz", who is someone else).
+        let (last, before) = words.split_last()?;
+        let titled = before
+            .iter()
+            .all(|w| is_in(TITLES, w) || is_in(DETERMINERS, w));
+        if capitalized(last) && !is_in(DETERMINERS, last) && titled {
             if let Some(found) = one(self.surnames.get(&lower(last))) {
                 return found;
             }
         }
         None
+    }
+
+    /// The sources sharing the surname that `phrase` ends with ("Ms
+    /// Kowalczyk" → Teresa and Michael Kowalczyk), when more than one does.
+    pub fn namesakes(&self, phrase: &str) -> &[usize] {
+        let words: Vec<&str> = phrase.split_whitespace().collect();
+        let Some((last, before)) = words.split_last() else {
+            return &[];
+        };
+        if !before
+            .iter()
+            .all(|w| is_in(TITLES, w) || is_in(DETERMINERS, w))
+        {
+            return &[];
+        }
+        match self.shared_surnames.get(&lower(last)) {
+            Some(all) if all.len() > 1 => all,
+            _ => &[],
+        }
     }
 
     /// Sources whose words hold `noun`, for a description no recent source
@@ -282,6 +312,7 @@ mod tests {
             ("full name beats ambiguity", "Pat Lee", Some(3)),
             ("unknown", "a senior diplomat", None),
             ("possessive is not the person", "Ruiz’s office", None),
+            ("another first name is someone else", "Gloria Ruiz", None),
         ];
         for (name, phrase, expected) in rows {
             assert_eq!(idx.lookup(phrase), expected, "{name}: {phrase}");

@@ -60,6 +60,31 @@ fn engine() -> Engine {
                 None,
             ),
             source("report", "Audit Office report", Document, &[], None),
+            source(
+                "court",
+                "Fourth District Appellate Court",
+                Organization,
+                &["an Illinois appeals court", "the court"],
+                None,
+            ),
+            source(
+                "pacc",
+                "Pan-American Chess Confederation",
+                Organization,
+                &["the confederation"],
+                None,
+            ),
+            source(
+                "dufresne",
+                "Marc Dufresne",
+                Person,
+                &["her sports director"],
+                None,
+            ),
+            source("jansen", "Femke Jansen", Person, &[], None),
+            source("teresa", "Teresa Kowalczyk", Person, &[], None),
+            source("michael", "Michael Kowalczyk", Person, &[], None),
+            source("mcrae", "Alan McRae", Person, &[], None),
         ],
         ..Manifest::default()
     })
@@ -235,6 +260,62 @@ const ROWS: &[Row] = &[
             "Critics call the plan “madness” in private.",
         ],
         &[("ruiz", "cue"), ("-", "cue")],
+    ),
+    (
+        "participle after a dateline",
+        &["SPRINGFIELD, Ill. — An Illinois appeals court on Monday overturned the conviction of Darnell Price, who has spent 19 years in prison, ruling that the fire science had been “thoroughly discredited.”"],
+        &[("court", "cue")],
+    ),
+    (
+        "naming verb with a definite subject after a fronted phrase",
+        &["In a statement, the confederation called Volkova’s victory “a landmark for the game.”"],
+        &[("pacc", "cue")],
+    ),
+    (
+        "pronoun after a subject introduced by an alias and an appositive",
+        &[
+            "“I felt good all day,” Jansen told reporters.",
+            "Her sports director at Team Veloria, Marc Dufresne, said he had told her to wait. “She didn't listen,” he said.",
+        ],
+        &[("jansen", "cue"), ("dufresne", "pronoun")],
+    ),
+    (
+        "a shared surname means the namesake last in the story",
+        &[
+            "HAMTRAMCK, Mich. — At 4:15 every morning, Teresa Kowalczyk has unlocked the bakery.",
+            "“People keep asking me if I’m sad,” Kowalczyk says.",
+            "Her son, Michael Kowalczyk, 49, works alongside her. “Flour’s up,” he says.",
+            "“My knees hurt,” Ms Kowalczyk says.",
+        ],
+        &[("teresa", "cue"), ("michael", "pronoun"), ("teresa", "cue")],
+    ),
+    (
+        "a name before a prepositional phrase",
+        &["“They did the right thing,” Inspector Alan McRae of Police Scotland, who led the search, told reporters."],
+        &[("mcrae", "cue")],
+    ),
+    (
+        "a plural subject takes they",
+        &[
+            "“A delicate stage,” a US official said.",
+            "French officials, speaking in Boulogne, said the boat was full. ‘It was designed for fifteen,’ they said.",
+        ],
+        &[("us-official", "cue"), ("-", "pronoun")],
+    ),
+    (
+        "a second quote in the same sentence",
+        &["In a statement, Elena Ruiz said “we deeply regret” the breach and that the city had “moved immediately.”"],
+        &[("ruiz", "cue"), ("ruiz", "continuation")],
+    ),
+    (
+        "a sentence that began in the previous paragraph",
+        &["Elena Ruiz, the mayor, described the ruling as", "“long overdue.” She said more later."],
+        &[("ruiz", "cue")],
+    ),
+    (
+        "a noun in -ing is not a participle",
+        &["Elena Ruiz welcomed the ruling and “the end of a long wait.”"],
+        &[("-", "none")],
     ),
 ];
 
