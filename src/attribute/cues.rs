@@ -159,6 +159,25 @@ fn appositive_after(tokens: &[Token]) -> Option<Range<usize>> {
 /// sentence.
 pub fn before_quote(text: &str, tokens: &[Token], open_start: usize) -> Option<Found> {
     let q = tokens.partition_point(|t| t.range.start < open_start);
+    // a so-called “reform”: the writer's distance, nobody's words.
+    let scare = q
+        .checked_sub(1)
+        .and_then(|p| tokens.get(p))
+        .is_some_and(|t| {
+            is_in(
+                &[
+                    "so-called",
+                    "self-styled",
+                    "self-described",
+                    "supposed",
+                    "alleged",
+                ],
+                word(text, t),
+            )
+        });
+    if scare {
+        return None;
+    }
     let s = (0..q)
         .rev()
         .find(|&k| matches!(tokens[k].kind, Kind::End(_) | Kind::Mark))
