@@ -129,3 +129,202 @@ fn a_bad_manifest_throws_an_error_naming_the_problem() {
     let problems = js_sys::Reflect::get(&err, &"problems".into()).unwrap();
     assert_eq!(js_sys::Array::from(&problems).length(), 1);
 }
+
+/// A manifest with every kind of source, JSON-LD on, and an exclusion.
+const KINDS_MANIFEST: &str = r#"{"version": 1,
+  "sources": [
+    {"id": "ruiz", "name": "Elena Ruiz", "kind": "person", "role": "Mayor",
+     "url": "https://example.org/ruiz", "description": "<b>not bold</b>"},
+    {"id": "us", "name": "Unnamed US official", "kind": "anonymous", "aliases": ["a US official"]},
+    {"id": "hrw", "name": "Human Rights Watch", "kind": "organization"}
+  ],
+  "quotes": [{"text": "a rogue’s gallery", "source": "hrw", "date": "2019-12-27",
+              "citation": "https://example.org/hrw"}],
+  "options": {"exclude": [".comments"], "jsonLd": true}}"#;
+
+const KINDS_ARTICLE: &str = "<article><p>“We will build,” said Elena Ruiz.</p>\
+    <p>“We fear it,” a US official said.</p>\
+    <p>Human Rights Watch called it “a rogue’s gallery.”</p>\
+    <p>It was, critics said in private, “a farce” of sorts.</p>\
+    <div class='comments'><p>“Ignore me,” a reader wrote.</p></div>\
+    <p contenteditable>“Typed,” a user said.</p></article>";
+
+fn shadow_button(host: &Element) -> Element {
+    host.shadow_root()
+        .unwrap()
+        .query_selector("button")
+        .unwrap()
+        .unwrap()
+}
+
+fn card(host: &Element) -> Element {
+    host.shadow_root()
+        .unwrap()
+        .query_selector(".card")
+        .unwrap()
+        .unwrap()
+}
+
+#[wasm_bindgen_test]
+fn badges_name_the_source_kind_and_cards_hold_text_only() {
+    let fixture = Fixture::new(KINDS_ARTICLE);
+    let mut qa = QuoteAttribution::from_manifest(JsValue::from_str(KINDS_MANIFEST)).unwrap();
+    qa.annotate(&fixture.0).unwrap();
+    let list = fixture.0.query_selector_all("[data-qa-quote]").unwrap();
+    let hosts: Vec<Element> = (0..list.length())
+        .map(|i| list.item(i).unwrap().dyn_into().unwrap())
+        .collect();
+    // The excluded comment and the editable paragraph are left alone.
+    assert_eq!(hosts.len(), 4);
+    let labels: Vec<String> = hosts
+        .iter()
+        .map(|h| shadow_button(h).get_attribute("aria-label").unwrap())
+        .collect();
+    assert_eq!(
+        labels,
+        [
+            "Source: Elena Ruiz",
+            "Anonymous source: Unnamed US official",
+            "Source: Human Rights Watch",
+            "Source not in the publisher's list: critics",
+        ]
+    );
+    for h in &hosts {
+        let b = shadow_button(h);
+        assert_eq!(b.tag_name(), "BUTTON");
+        assert_eq!(b.get_attribute("aria-expanded").as_deref(), Some("false"));
+        assert_eq!(card(h).get_attribute("popover").as_deref(), Some("auto"));
+        // The visible word is part of the accessible name (label in name).
+        let label = b.get_attribute("aria-label").unwrap();
+        assert!(label.starts_with(&b.text_content().unwrap()));
+    }
+    // Markup in a manifest string stays text.
+    let ruiz = card(&hosts[0]);
+    assert!(ruiz.query_selector("b").unwrap().is_none());
+    assert!(ruiz.text_content().unwrap().contains("<b>not bold</b>"));
+    let link = ruiz.query_selector("a").unwrap().unwrap();
+    assert_eq!(
+        link.get_attribute("href").as_deref(),
+        Some("https://example.org/ruiz")
+    );
+    assert_eq!(
+        link.get_attribute("rel").as_deref(),
+        Some("noopener noreferrer")
+    );
+    // An explicit quote's card carries its date and citation.
+    let hrw = card(&hosts[2]).text_content().unwrap();
+    assert!(
+        hrw.contains("Listed by the publisher") && hrw.contains("2019-12-27"),
+        "{hrw}"
+    );
+    qa.clear();
+}
+
+#[wasm_bindgen_test]
+fn the_card_opens_as_a_popover_and_aria_expanded_follows() {
+    let fixture = Fixture::new(KINDS_ARTICLE);
+    let mut qa = QuoteAttribution::from_manifest(JsValue::from_str(KINDS_MANIFEST)).unwrap();
+    qa.annotate(&fixture.0).unwrap();
+    let host = fixture
+        .0
+        .query_selector("[data-qa-quote]")
+        .unwrap()
+        .unwrap();
+    let button: web_sys::HtmlElement = shadow_button(&host).dyn_into().unwrap();
+    button.click();
+    let panel: web_sys::HtmlElement = card(&host).dyn_into().unwrap();
+    assert!(panel.matches(":popover-open").unwrap());
+    assert_eq!(
+        button.get_attribute("aria-expanded").as_deref(),
+        Some("true")
+    );
+    panel.hide_popover().unwrap();
+    assert_eq!(
+        button.get_attribute("aria-expanded").as_deref(),
+        Some("false")
+    );
+    qa.clear();
+}
+
+#[wasm_bindgen_test]
+fn json_ld_is_added_and_removed_with_the_annotations() {
+    let fixture = Fixture::new(KINDS_ARTICLE);
+    let mut qa = QuoteAttribution::from_manifest(JsValue::from_str(KINDS_MANIFEST)).unwrap();
+    qa.annotate(&fixture.0).unwrap();
+    let script = doc()
+        .query_selector("script[type='application/ld+json'][data-qa-jsonld]")
+        .unwrap()
+        .expect("JSON-LD script");
+    let ld = js_sys::JSON::parse(&script.text_content().unwrap()).unwrap();
+    assert_eq!(
+        js_sys::Array::from(&ld).length(),
+        3,
+        "the three attributed quotes"
+    );
+    qa.clear();
+    assert!(doc()
+        .query_selector("script[data-qa-jsonld]")
+        .unwrap()
+        .is_none());
+}
+
+#[wasm_bindgen_test]
+fn without_the_highlight_api_quotes_are_wrapped_and_unwrapped() {
+    // Hide CSS.highlights as an older browser would.
+    let css = js_sys::Reflect::get(&js_sys::global(), &"CSS".into()).unwrap();
+    let descriptor = js_sys::Object::new();
+    js_sys::Reflect::set(&descriptor, &"value".into(), &JsValue::UNDEFINED).unwrap();
+    js_sys::Reflect::set(&descriptor, &"configurable".into(), &JsValue::TRUE).unwrap();
+    let css_obj: js_sys::Object = css.dyn_into().unwrap();
+    js_sys::Object::define_property(&css_obj, &"highlights".into(), &descriptor);
+
+    let fixture =
+        Fixture::new("<p>He said “yes <em>and</em> no,” and left. “Later,” she said.</p>");
+    let before = fixture.0.inner_html();
+    let mut qa = QuoteAttribution::from_manifest(JsValue::from_str(SEED_MANIFEST)).unwrap();
+    qa.annotate(&fixture.0).unwrap();
+    let marks = fixture.0.query_selector_all("mark[data-qa-mark]").unwrap();
+    // "yes ", "and", " no," and "Later," — one mark per text node covered.
+    assert_eq!(marks.length(), 4);
+    let marked: String = (0..marks.length())
+        .map(|i| marks.item(i).unwrap().text_content().unwrap())
+        .collect();
+    assert_eq!(marked, "yes and no,Later,");
+    qa.clear();
+    assert_eq!(fixture.0.inner_html(), before);
+
+    // Put the real registry back for the other tests.
+    js_sys::Reflect::delete_property(&css_obj, &"highlights".into()).unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn changes_by_the_page_are_annotated_after_they_settle() {
+    let fixture = Fixture::new("<p>“One,” said Elena Ruiz.</p>");
+    let mut qa = QuoteAttribution::from_manifest(JsValue::from_str(KINDS_MANIFEST)).unwrap();
+    qa.annotate(&fixture.0).unwrap();
+    assert_eq!(badges(&fixture.0).len(), 1);
+    let p = doc().create_element("p").unwrap();
+    p.set_text_content(Some("“Two,” a US official said."));
+    fixture.0.append_child(&p).unwrap();
+    sleep(400).await;
+    let now = badges(&fixture.0);
+    assert_eq!(now.len(), 2);
+    assert_eq!(now[1].1.as_deref(), Some("us"));
+    // After clear() the observer is gone: more changes stay unannotated.
+    qa.clear();
+    let p = doc().create_element("p").unwrap();
+    p.set_text_content(Some("“Three,” said Elena Ruiz."));
+    fixture.0.append_child(&p).unwrap();
+    sleep(400).await;
+    assert!(badges(&fixture.0).is_empty());
+}
+
+async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
