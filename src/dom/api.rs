@@ -21,6 +21,85 @@ use std::rc::{Rc, Weak};
 use wasm_bindgen::prelude::*;
 use web_sys::{CustomEvent, CustomEventInit, Element};
 
+#[wasm_bindgen(typescript_custom_section)]
+const TYPES: &str = r#"
+/** How an attribution was made. */
+export type Method = "manifest" | "cue" | "pronoun" | "continuation" | "description" | "blockquote" | "none";
+
+/** One quotation found in the page, in document order. */
+export interface Quote {
+  /** Position in document order; the badge's `data-qa-quote`. */
+  index: number;
+  /** The quotation without its enclosing marks. */
+  text: string;
+  /** The manifest source id, or null when the source is unknown. */
+  source: string | null;
+  /** The words naming the speaker, as written ("a US official", "he"), or null. */
+  speaker: string | null;
+  method: Method;
+  /** The phrase the attribution rests on ("a US official said"), or null. */
+  cue: string | null;
+  /** How the quote is marked: quotation marks, a <q>, a <blockquote>, or none. */
+  marks: "marks" | "q" | "blockquote" | "none";
+  /** Index of the manifest's `quotes` entry, when the publisher listed it. */
+  explicit: number | null;
+}
+
+/** What annotate() returns, and the detail of `quote-attribution:ready`. */
+export interface Report {
+  quotes: Quote[];
+}
+
+/** Thrown (or rejected) for a bad manifest or a failed fetch. */
+export interface QuoteAttributionError extends Error {
+  name: "QuoteAttributionError";
+  /** Every problem, one message each, naming the JSON path or the URL. */
+  problems: string[];
+}
+
+/** A manifest, version 1: see docs/manifest.md and schema/manifest.v1.schema.json. */
+export interface Manifest {
+  $schema?: string;
+  version: 1;
+  sources?: ManifestSource[];
+  quotes?: ManifestQuote[];
+  options?: ManifestOptions;
+}
+
+export interface ManifestSource {
+  id: string;
+  name: string;
+  kind?: "person" | "organization" | "anonymous" | "document" | "publication";
+  aliases?: string[];
+  role?: string | null;
+  affiliation?: string | null;
+  url?: string | null;
+  description?: string | null;
+  image?: string | null;
+}
+
+export interface ManifestQuote {
+  text?: string;
+  selector?: { type: "TextQuoteSelector"; exact: string; prefix?: string; suffix?: string };
+  source: string;
+  prefix?: string | null;
+  suffix?: string | null;
+  date?: string | null;
+  citation?: string | null;
+  context?: string | null;
+}
+
+export interface ManifestOptions {
+  detect?: boolean;
+  root?: string | null;
+  exclude?: string[];
+  theme?: "auto" | "light" | "dark";
+  flagUnattributed?: boolean;
+  jsonLd?: boolean;
+  locale?: string | null;
+}
+"#;
+
 /// Finds the quotations in a page and who said them, per a manifest.
 #[wasm_bindgen]
 pub struct QuoteAttribution {
@@ -115,7 +194,9 @@ impl QuoteAttribution {
     /// `QuoteAttributionError` whose `problems` lists every problem with its
     /// JSON path.
     #[wasm_bindgen(js_name = fromManifest)]
-    pub fn from_manifest(manifest: JsValue) -> Result<QuoteAttribution, JsValue> {
+    pub fn from_manifest(
+        #[wasm_bindgen(unchecked_param_type = "Manifest | string")] manifest: JsValue,
+    ) -> Result<QuoteAttribution, JsValue> {
         let text = match manifest.as_string() {
             Some(text) => text,
             None => js_sys::JSON::stringify(&manifest)
@@ -173,6 +254,7 @@ impl QuoteAttribution {
     /// `{ quotes: [{ index, text, source, speaker, method, cue, marks }] }`.
     /// Then watches `root`: when the page changes it, the annotations are
     /// redone and `quote-attribution:ready` is dispatched again on `root`.
+    #[wasm_bindgen(unchecked_return_type = "Report")]
     pub fn annotate(&mut self, root: &Element) -> Result<JsValue, JsValue> {
         let mut inner = self.inner.borrow_mut();
         inner.clear();
