@@ -160,9 +160,20 @@ fn on_settled(inner: &Weak<RefCell<Inner>>) {
     let Ok(mut state) = inner.try_borrow_mut() else {
         return;
     };
-    let Some(root) = state.watcher.as_ref().map(|w| w.root().clone()) else {
+    let Some(watcher) = state.watcher.as_mut() else {
         return;
     };
+    let root = watcher.root().clone();
+    if !watcher.allow_settle() {
+        // The page rewrites itself each time we annotate: stop following it,
+        // keep what is on the page, and say why.
+        watcher.pause();
+        state.watcher = None;
+        super::js::console_warn(
+            "quote-attribution: the page keeps changing the article; stopped re-annotating it",
+        );
+        return;
+    }
     if !root.is_connected() {
         // The root left the document (a client-side navigation replaced it):
         // nothing to annotate until someone calls annotate() again.

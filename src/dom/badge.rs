@@ -41,7 +41,7 @@ button:focus-visible { outline: 3px solid var(--qa-focus, #1a5fd0); outline-offs
   font: 0.95rem/1.45 system-ui, -apple-system, "Segoe UI", sans-serif;
   box-shadow: 0 0.5rem 1.5rem rgb(0 0 0 / 0.18); text-align: start;
 }
-.card p { margin: 0 0 0.35rem; }
+.card p { margin: 0 0 0.35rem; unicode-bidi: plaintext; }
 .name { font-weight: 700; font-size: 1.05rem; }
 .kind { text-transform: none; color: var(--qa-card-muted, #555); }
 .flag { display: inline-block; font-weight: 600; padding: 0 0.4em; border-radius: 0.3em;

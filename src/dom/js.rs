@@ -20,8 +20,8 @@ extern "C" {
     #[wasm_bindgen(method)]
     pub fn delete(this: &HighlightRegistry, name: &str) -> bool;
 
-    #[wasm_bindgen(js_namespace = console, js_name = error)]
-    pub fn console_error(message: &str);
+    #[wasm_bindgen(js_namespace = console, js_name = warn)]
+    pub fn console_warn(message: &str);
 }
 
 impl Highlight {

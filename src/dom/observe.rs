@@ -14,6 +14,13 @@ use web_sys::{Element, MutationObserver, MutationObserverInit};
 /// Quiet time after the last change before re-annotating.
 pub const DEBOUNCE_MS: i32 = 150;
 
+/// A page that answers every re-annotation with a change of its own would
+/// keep us busy forever: after this many re-annotations within
+/// [`BUSY_WINDOW_MS`], the watcher gives up.
+pub const MAX_SETTLES: usize = 8;
+/// See [`MAX_SETTLES`].
+pub const BUSY_WINDOW_MS: f64 = 4_000.0;
+
 /// An observer on one root, calling back once changes settle.
 pub struct Watcher {
     root: Element,
@@ -21,6 +28,8 @@ pub struct Watcher {
     _on_mutation: Closure<dyn FnMut(js_sys::Array, MutationObserver)>,
     _on_quiet: Closure<dyn FnMut()>,
     timer: std::rc::Rc<std::cell::Cell<Option<i32>>>,
+    /// When the last re-annotations happened (ms since the epoch).
+    settles: std::collections::VecDeque<f64>,
 }
 
 impl Watcher {
@@ -61,6 +70,7 @@ impl Watcher {
             _on_mutation: on_mutation,
             _on_quiet: on_quiet,
             timer,
+            settles: std::collections::VecDeque::new(),
         };
         watcher.resume()?;
         Ok(watcher)
@@ -79,6 +89,21 @@ impl Watcher {
         init.set_subtree(true);
         init.set_character_data(true);
         self.observer.observe_with_options(&self.root, &init)
+    }
+
+    /// Counts one re-annotation; false when the page has been changing
+    /// back too often ([`MAX_SETTLES`]) and the watcher should stop.
+    pub fn allow_settle(&mut self) -> bool {
+        let now = js_sys::Date::now();
+        while self
+            .settles
+            .front()
+            .is_some_and(|&t| now - t > BUSY_WINDOW_MS)
+        {
+            self.settles.pop_front();
+        }
+        self.settles.push_back(now);
+        self.settles.len() <= MAX_SETTLES
     }
 
     /// The watched root.
