@@ -6,19 +6,22 @@ use wasm_bindgen::JsCast;
 
 #[wasm_bindgen]
 extern "C" {
-    /// A CSS Custom Highlight (`new Highlight()`).
+    /// A CSS Custom Highlight (`new Highlight()`): a set of ranges.
+    #[derive(Clone)]
     pub type Highlight;
     #[wasm_bindgen(constructor, catch)]
     fn new() -> Result<Highlight, JsValue>;
     #[wasm_bindgen(method)]
     pub fn add(this: &Highlight, range: &web_sys::Range);
+    #[wasm_bindgen(method)]
+    pub fn delete(this: &Highlight, range: &web_sys::Range) -> bool;
 
     /// `CSS.highlights`.
     pub type HighlightRegistry;
     #[wasm_bindgen(method)]
     pub fn set(this: &HighlightRegistry, name: &str, highlight: &Highlight);
     #[wasm_bindgen(method)]
-    pub fn delete(this: &HighlightRegistry, name: &str) -> bool;
+    pub fn has(this: &HighlightRegistry, name: &str) -> bool;
 
     #[wasm_bindgen(js_namespace = console, js_name = warn)]
     pub fn console_warn(message: &str);

@@ -32,7 +32,8 @@ pub struct Annotated {
     marks: Vec<Element>,
     /// Text nodes split in two, in the order split: (kept, split off).
     splits: Vec<(Text, Text)>,
-    highlights: bool,
+    /// Our ranges in the shared highlights, to take out again.
+    highlighted: Vec<(Range, bool)>,
     document_sheet: Option<CssStyleSheet>,
     /// The `<script type="application/ld+json">` we added.
     json_ld: Option<Element>,
@@ -60,7 +61,7 @@ pub fn apply(
         badges: Vec::new(),
         marks: Vec::new(),
         splits: Vec::new(),
-        highlights: false,
+        highlighted: Vec::new(),
         document_sheet: None,
         json_ld: None,
         doc: doc.clone(),
@@ -138,10 +139,8 @@ fn write(
     let sheet = stylesheet(DOCUMENT_CSS)?;
     adopt(doc, &sheet);
     done.document_sheet = Some(sheet);
-    let highlights =
-        highlight_registry().and_then(|r| Some((r, Highlight::create()?, Highlight::create()?)));
-    match highlights {
-        Some((registry, main, unattributed)) => {
+    match shared_highlights() {
+        Some((main, unattributed)) => {
             for (range, flagged) in &ranges {
                 if *flagged {
                     unattributed.add(range);
@@ -149,9 +148,7 @@ fn write(
                     main.add(range);
                 }
             }
-            registry.set(HIGHLIGHT, &main);
-            registry.set(HIGHLIGHT_UNATTRIBUTED, &unattributed);
-            done.highlights = true;
+            done.highlighted = ranges;
         }
         None => {
             for (range, flagged) in &ranges {
@@ -186,10 +183,13 @@ impl Annotated {
                 split_off.remove();
             }
         }
-        if self.highlights {
-            if let Some(registry) = highlight_registry() {
-                registry.delete(HIGHLIGHT);
-                registry.delete(HIGHLIGHT_UNATTRIBUTED);
+        if let Some((main, unattributed)) = shared_highlights() {
+            for (range, flagged) in &self.highlighted {
+                if *flagged {
+                    unattributed.delete(range);
+                } else {
+                    main.delete(range);
+                }
             }
         }
         if let Some(sheet) = self.document_sheet {
@@ -301,7 +301,34 @@ fn next_in_order(node: &Node, root: &Node) -> Option<Node> {
 }
 
 thread_local! {
+    /// The two highlights every instance on the page shares: each adds its
+    /// ranges and takes out only its own, so two articles annotated by two
+    /// instances do not clear each other's highlights.
+    static HIGHLIGHTS: Option<(Highlight, Highlight)> = {
+        let registry = highlight_registry();
+        registry.and_then(|r| {
+            let (main, unattributed) = (Highlight::create()?, Highlight::create()?);
+            r.set(HIGHLIGHT, &main);
+            r.set(HIGHLIGHT_UNATTRIBUTED, &unattributed);
+            Some((main, unattributed))
+        })
+    };
+
     static SHADOW_SHEET: std::cell::RefCell<Option<CssStyleSheet>> = const { std::cell::RefCell::new(None) };
+}
+
+/// The shared highlights, registered in `CSS.highlights` (re-registered if
+/// the page removed them); `None` without the Custom Highlight API.
+fn shared_highlights() -> Option<(Highlight, Highlight)> {
+    let registry = highlight_registry()?;
+    HIGHLIGHTS.with(|h| {
+        let (main, unattributed) = h.as_ref()?;
+        if !registry.has(HIGHLIGHT) {
+            registry.set(HIGHLIGHT, main);
+            registry.set(HIGHLIGHT_UNATTRIBUTED, unattributed);
+        }
+        Some((main.clone(), unattributed.clone()))
+    })
 }
 
 /// The badges' stylesheet, made once and shared by every shadow root.
