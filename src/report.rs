@@ -125,7 +125,7 @@ impl Report {
     ///     "name": "Human Rights Watch", "kind": "organization",
     ///     "url": "https://www.hrw.org"}]}"#).unwrap().manifest;
     /// let engine = Engine::new(m);
-    /// let page = Page::from_paragraphs(["HRW called it “a <b>rogue’s</b> gallery.”"]);
+    /// let page = Page::from_paragraphs(["Human Rights Watch called it “a <b>rogue’s</b> gallery.”"]);
     /// let ld = engine.analyze(&page).json_ld(engine.manifest());
     /// assert!(ld.contains(r#""@type":"Quotation""#));
     /// assert!(ld.contains(r#""creator":{"@type":"Organization","name":"Human Rights Watch","url":"https://www.hrw.org"}"#));

@@ -183,14 +183,65 @@ pub fn before_quote(text: &str, tokens: &[Token], open_start: usize) -> Option<F
         .find(|&k| matches!(tokens[k].kind, Kind::End(_) | Kind::Mark))
         .map_or(0, |k| k + 1);
     let window = &tokens[s..q];
-    let v = (0..window.len())
+    // The speech verb nearest the quote, unless it cannot be the one that
+    // introduces it: "dates would be announced", "a video posted online".
+    let verbs = (0..window.len())
         .rev()
-        .find(|&k| verb_at(text, window, k).is_some())?;
-    let verb_len = verb_at(text, window, v)?;
-    let between = window[v + verb_len..].iter().filter(|t| is_word(t)).count();
-    if between > MAX_PRE_DISTANCE {
-        return None;
+        .filter(|&k| verb_at(text, window, k).is_some());
+    for v in verbs {
+        let verb_len = verb_at(text, window, v).unwrap_or(1);
+        let between = window[v + verb_len..].iter().filter(|t| is_word(t)).count();
+        if between > MAX_PRE_DISTANCE {
+            return None;
+        }
+        if passive(text, window, v) {
+            continue;
+        }
+        if let Some(found) = verb_found(text, window, v, verb_len) {
+            return Some(found);
+        }
     }
+    // "Prime Minister Richard Hale hit back: “…”": a named subject and a colon.
+    if q > 0 && tokens[q - 1].kind == Kind::Punct(':') {
+        let np = leading_np(text, window);
+        let named = np.iter().any(|t| {
+            let w = word(text, t);
+            capitalized(w) && !is_in(DETERMINERS, w)
+        });
+        if named && !is_in(PRONOUNS, np.first().map_or("", |t| word(text, t))) {
+            let speaker = span(np)?;
+            return Some(Found {
+                cue: speaker.start..tokens[q - 1].range.start,
+                speaker,
+                appositive: None,
+            });
+        }
+    }
+    None
+}
+
+/// "would be announced", "was told": a passive speech verb is not the
+/// speaker speaking.
+fn passive(text: &str, window: &[Token], v: usize) -> bool {
+    const BE: &[&str] = &[
+        "be", "been", "being", "was", "were", "is", "are", "get", "got",
+    ];
+    let mut k = v;
+    while k > 0 && is_word(&window[k - 1]) {
+        let w = word(text, &window[k - 1]);
+        if is_in(BE, w) {
+            return true;
+        }
+        if !is_in(ADVERBS, w) {
+            return false;
+        }
+        k -= 1;
+    }
+    false
+}
+
+/// The attribution a verb at `v` makes, if its subject can be read.
+fn verb_found(text: &str, window: &[Token], v: usize, verb_len: usize) -> Option<Found> {
     let verb = lower(word(text, &window[v]));
     let verb_end = window[v + verb_len - 1].range.end;
     if verb == "according" {
@@ -204,10 +255,21 @@ pub fn before_quote(text: &str, tokens: &[Token], open_start: usize) -> Option<F
             appositive,
         });
     }
-    if PARTICIPLES.contains(&verb.as_str())
-        && v > 0
-        && matches!(window[v - 1].kind, Kind::Punct(','))
-    {
+    if PARTICIPLES.contains(&verb.as_str()) {
+        // "…, the commission said Thursday, warning that …": the subject of
+        // the speech verb before, else of the sentence.
+        let main = (0..v.saturating_sub(1)).rev().find(|&k| {
+            verb_at(text, window, k).is_some()
+                && !PARTICIPLES.contains(&lower(word(text, &window[k])).as_str())
+        });
+        if let Some(m) = main {
+            if let Some(found) = subject_found(text, window, m, 1) {
+                return Some(Found {
+                    cue: found.cue.start..verb_end,
+                    ..found
+                });
+            }
+        }
         let np = span(leading_np(text, &window[..v]))?;
         return Some(Found {
             cue: np.start..verb_end,
@@ -296,6 +358,24 @@ fn subject_before<'t>(text: &str, window: &'t [Token], v: usize) -> Option<Subje
     while e > 0 && is_word(&window[e - 1]) && is_in(ADVERBS, word(text, &window[e - 1])) {
         e -= 1;
     }
+    // "…by Derek Haskins, a father of two, who argued": whoever "who" is.
+    if e > 0 && is_word(&window[e - 1]) && is_in(&["who"], word(text, &window[e - 1])) {
+        e -= 1;
+        if e > 0 && matches!(window[e - 1].kind, Kind::Punct(',')) {
+            let nearer = back_np(text, window, e - 1, true);
+            let earlier = (0..e - 1)
+                .rev()
+                .find(|&k| !is_word(&window[k]))
+                .filter(|&k| matches!(window[k].kind, Kind::Punct(',')))
+                .and_then(|comma| back_np(text, window, comma, true));
+            return match (earlier, nearer) {
+                (Some(name), appositive) => Some((name, appositive)),
+                (None, Some(np)) => Some((np, None)),
+                (None, None) => None,
+            };
+        }
+        return Some((back_np(text, window, e, true)?, None));
+    }
     if e > 0 && matches!(window[e - 1].kind, Kind::Punct(',')) {
         // "Ruiz, the harbour master, said": the name before the first comma.
         let comma = (0..e - 1)
@@ -304,24 +384,51 @@ fn subject_before<'t>(text: &str, window: &'t [Token], v: usize) -> Option<Subje
             .filter(|&k| matches!(window[k].kind, Kind::Punct(',')))?;
         let appositive = &window[comma + 1..e - 1];
         return Some((
-            back_np(text, window, comma)?,
+            back_np(text, window, comma, false)?,
             Some(appositive).filter(|a| !a.is_empty()),
         ));
     }
-    Some((back_np(text, window, e)?, None))
+    Some((back_np(text, window, e, false)?, None))
 }
 
+/// Prepositions that may lead the words before a verb.
+const PREPOSITIONS: &[&str] = &["by", "from", "with", "to", "for", "of", "in", "on", "at"];
+
 /// The noun phrase ending just before `e`, read backwards to a clause
-/// boundary, without a fronted time or place phrase.
-fn back_np<'t>(text: &str, window: &'t [Token], e: usize) -> Option<&'t [Token]> {
+/// boundary, without a fronted time or place phrase. `by_name` allows a
+/// leading preposition ("by Derek Haskins, …, who argued").
+fn back_np<'t>(text: &str, window: &'t [Token], e: usize, by_name: bool) -> Option<&'t [Token]> {
     let mut start = e;
-    while start > 0
-        && is_word(&window[start - 1])
-        && !is_in(CLAUSE_STARTERS, word(text, &window[start - 1]))
-    {
+    while start > 0 && is_word(&window[start - 1]) {
+        let w = word(text, &window[start - 1]);
+        // "Hampshire and Isle of Wight Constabulary": "and" inside a name.
+        let inside_name = start < e
+            && start >= 2
+            && capitalized(word(text, &window[start]))
+            && is_word(&window[start - 2])
+            && capitalized(word(text, &window[start - 2]));
+        // Another speech verb ends the subject ("said further dates"); not a
+        // name ("the United States") nor an -ing noun ("the ruling").
+        let verb = !capitalized(w) && is_in(CUE_VERBS, w) && !is_in(PARTICIPLES, w);
+        if (is_in(CLAUSE_STARTERS, w) && !inside_name) || verb {
+            break;
+        }
         start -= 1;
+        // A pronoun is a whole subject: "He admitted he had told …".
+        if is_in(PRONOUNS, w) {
+            break;
+        }
     }
-    let np = strip_fronted(text, &window[start..e]);
+    let np = strip_leading(text, strip_fronted(text, &window[start..e]), PREPOSITIONS);
+    let np_start = e - np.len();
+    let after_preposition = np_start > 0
+        && is_word(&window[np_start - 1])
+        && is_in(PREPOSITIONS, word(text, &window[np_start - 1]));
+    if after_preposition && !by_name {
+        // "said in a video posted online": the noun of a preposition is
+        // not the subject of the verb after it.
+        return None;
+    }
     if np.len() > MAX_SPEAKER_WORDS {
         // "A report published last month by the institute warned": the
         // head of a long subject is where it starts.
@@ -382,10 +489,18 @@ fn np_forward<'t>(text: &str, tokens: &'t [Token]) -> &'t [Token] {
     let n = tokens
         .iter()
         .enumerate()
-        .take_while(|(k, t)| {
+        .take_while(|&(k, t)| {
+            let w = word(text, t);
+            // "the Division of Fire Prevention and Control": "and" in a name.
+            let in_name = w == "and"
+                && k > 0
+                && capitalized(word(text, &tokens[k - 1]))
+                && tokens
+                    .get(k + 1)
+                    .is_some_and(|n| is_word(n) && capitalized(word(text, n)));
             is_word(t)
-                && !(*k > 0 && is_in(NP_STOPPERS, word(text, t)))
-                && !(*k == 0 && is_in(&["that", "to", "on", "in"], word(text, t)))
+                && !(k > 0 && is_in(NP_STOPPERS, w) && !in_name)
+                && !(k == 0 && is_in(&["that", "to", "on", "in"], w))
         })
         .count();
     let np = &tokens[..n.min(MAX_SPEAKER_WORDS)];

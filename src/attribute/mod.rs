@@ -33,9 +33,7 @@ use sources::{singular, Class, SourceIndex};
 use std::collections::HashMap;
 use std::ops::Range;
 use std::rc::Rc;
-use words::{
-    capitalized, gender_of_word, is_in, lower, tokenize, Gender, Kind, Token, DETERMINERS,
-};
+use words::{capitalized, is_in, lower, phrase_gender, tokenize, Gender, Kind, Token, DETERMINERS};
 
 /// A manifest source named in the text (found by the engine's one
 /// multi-pattern pass over the page).
@@ -85,6 +83,10 @@ struct Entity {
     words: Vec<String>,
     /// "officials", "the protesters": only "they" stands for them.
     plural: bool,
+    /// The gender the words naming it tell, if any.
+    gender: Option<Gender>,
+    /// Folded proper-name words ("helena"), for unknown entities.
+    names: Vec<String>,
 }
 
 /// A sentence's subject, met on the way through the page.
@@ -144,6 +146,7 @@ pub fn attribute(
         tokens: HashMap::new(),
         entities: Vec::new(),
         genders: HashMap::new(),
+        quote_words: Vec::new(),
     };
     let subjects = run.subjects(quotes, mentions);
     let mut subjects = subjects.into_iter().peekable();
@@ -158,6 +161,7 @@ pub fn attribute(
         {
             run.remember_subject(&subject);
         }
+        run.quote_words = quote_words(page, quote);
         let mut att = match explicit.get(i).copied().flatten() {
             Some(source) => {
                 let mut att = run.by_cue(quote).unwrap_or_else(Attribution::none);
@@ -224,6 +228,8 @@ struct Run<'a> {
     tokens: HashMap<usize, Rc<[Token]>>,
     entities: Vec<Entity>,
     genders: HashMap<String, Gender>,
+    /// The folded words of the quote being attributed, sorted.
+    quote_words: Vec<String>,
 }
 
 impl<'a> Run<'a> {
@@ -361,15 +367,30 @@ impl<'a> Run<'a> {
             }
             _ => None,
         };
+        // "Okafor said his mother …": a lone name that speaks is a person.
+        let speaks = sentence.get(at).is_some_and(|t| {
+            t.kind == Kind::Word && is_in(words::CUE_VERBS, &text[t.range.clone()])
+        });
         match self.who(phrase) {
             Some(Who::Source(s)) => Some(Who::Source(s)),
+            // (Not "Police said", "Officials said": plural common nouns.)
+            None if speaks
+                && np.len() == 1
+                && capitalized(phrase)
+                && !is_in(words::PRONOUNS, phrase)
+                && !phrase.ends_with('s')
+                && !is_in(PLURAL_NOUNS, phrase) =>
+            {
+                Some(Who::Unknown(self.unknown(phrase)))
+            }
             found => {
                 let named = appositive
-                    .filter(|a| a.split_whitespace().all(capitalized))
+                    .filter(|a| a.split_whitespace().next().is_some_and(capitalized))
                     .and_then(|a| match self.who(a) {
                         Some(Who::Source(s)) => Some(Who::Source(s)),
                         Some(Who::Unknown(mut e)) => {
                             // "Her son" tells the gender of "Michael Kowalczyk".
+                            e.gender = phrase_gender(phrase).or(e.gender);
                             e.words.extend(self.unknown(phrase).words);
                             Some(Who::Unknown(e))
                         }
@@ -385,7 +406,7 @@ impl<'a> Run<'a> {
         if is_in(words::PRONOUNS, phrase) {
             return None;
         }
-        if let Some(s) = self.index.lookup(phrase) {
+        if let Some(s) = self.source_named(phrase) {
             return Some(Who::Source(s));
         }
         let words: Vec<&str> = phrase.split_whitespace().collect();
@@ -430,6 +451,12 @@ impl<'a> Run<'a> {
             class,
             words: words.iter().map(|w| singular(w).to_owned()).collect(),
             plural,
+            gender: phrase_gender(phrase),
+            names: phrase
+                .split_whitespace()
+                .filter(|w| capitalized(w) && !is_in(words::TITLES, w) && !is_in(DETERMINERS, w))
+                .map(crate::text::fold::fold)
+                .collect(),
         }
     }
 
@@ -442,16 +469,14 @@ impl<'a> Run<'a> {
                     .map_or(text.len(), |e| subject.at + e);
                 self.remember_source(*s, &text[subject.at..end]);
             }
-            Who::Unknown(e) => {
-                if let Some(g) = phrase_gender(&e.words.join(" ")) {
-                    self.genders.entry(e.key.clone()).or_insert(g);
-                }
-                self.remember(e.clone());
-            }
+            Who::Unknown(e) => self.remember(e.clone()),
         }
     }
 
     fn remember(&mut self, entity: Entity) {
+        if let Some(g) = entity.gender {
+            self.genders.entry(entity.key.clone()).or_insert(g);
+        }
         self.entities.retain(|e| e.key != entity.key);
         self.entities.push(entity);
         if self.entities.len() > MEMORY {
@@ -469,6 +494,8 @@ impl<'a> Run<'a> {
             class: self.index.class(source),
             words: Vec::new(),
             plural: false,
+            gender: None,
+            names: Vec::new(),
         });
     }
 
@@ -524,7 +551,7 @@ impl<'a> Run<'a> {
         }
         // "Her team, Northbridge Cycling, said": the appositive may name it.
         match f.appositive.as_ref().map(|r| &text[r.clone()]) {
-            Some(appositive) => match self.index.lookup(appositive) {
+            Some(appositive) => match self.index.lookup_exact(appositive) {
                 Some(s) => {
                     self.remember_source(s, appositive);
                     Attribution {
@@ -687,9 +714,6 @@ impl<'a> Run<'a> {
         // Not in the manifest: remember the speaker so "she" and "the
         // diplomat" can find them, but name no source.
         let entity = self.unknown(phrase);
-        if let Some(g) = phrase_gender(phrase) {
-            self.genders.entry(entity.key.clone()).or_insert(g);
-        }
         self.remember(entity);
         att
     }
@@ -703,8 +727,10 @@ impl<'a> Run<'a> {
             .filter_map(|sep| phrase.find(sep))
             .min()
             .map(|at| &phrase[..at]);
-        let candidates =
-            std::iter::once(phrase).chain(head.filter(|h| h.split_whitespace().any(capitalized)));
+        // The head first: "Didier Coppens of the Front wallon" is Coppens,
+        // not the party a shorter tail of the phrase would name.
+        let head = head.filter(|h| h.split_whitespace().any(capitalized));
+        let candidates = head.into_iter().chain(std::iter::once(phrase));
         for p in candidates {
             if let Some(s) = self.index.lookup(p) {
                 return Some(s);
@@ -734,6 +760,9 @@ impl<'a> Run<'a> {
             .entities
             .iter()
             .rev()
+            // Nobody speaks of themselves by name: “Helena was terrifying,”
+            // she recalls — "she" is not Helena.
+            .filter(|e| !self.named_in_quote(e))
             .find(|e| match pronoun {
                 "he" | "she" => {
                     e.class == Class::Person
@@ -750,6 +779,22 @@ impl<'a> Run<'a> {
         Some(found)
     }
 
+    /// Is this entity named inside the quote being attributed?
+    fn named_in_quote(&self, e: &Entity) -> bool {
+        // Organisations do name themselves ("Japan’s space industry").
+        if e.class != Class::Person {
+            return false;
+        }
+        let names: &[String] = match e.source {
+            Some(s) => self.index.name_words(s),
+            None => &e.names,
+        };
+        let quote = &self.quote_words;
+        names
+            .iter()
+            .any(|n| n.len() >= 3 && quote.binary_search(n).is_ok())
+    }
+
     /// The most recent entity a definite description ("the official",
     /// "the group") fits, else the one source whose words hold its noun.
     fn described(&self, head: &str) -> Option<Entity> {
@@ -760,15 +805,8 @@ impl<'a> Run<'a> {
         } else {
             None
         };
-        let gendered = gender_of_word(head);
         let fits = |e: &Entity| match e.source {
-            Some(s) => {
-                self.index.has_word(s, head)
-                    || class_noun.is_some_and(|c| c == e.class)
-                    || (gendered.is_some()
-                        && e.class == Class::Person
-                        && self.genders.get(&e.key).copied() == gendered)
-            }
+            Some(s) => self.index.has_word(s, head) || class_noun.is_some_and(|c| c == e.class),
             None => e.words.iter().any(|w| w == head),
         };
         if let Some(e) = self.entities.iter().rev().find(|e| fits(e)) {
@@ -791,6 +829,8 @@ impl<'a> Run<'a> {
             class: self.index.class(only),
             words: Vec::new(),
             plural: false,
+            gender: None,
+            names: Vec::new(),
         })
     }
 
@@ -833,13 +873,26 @@ fn attribution_line_name(line: &str) -> &str {
     line.split([',', '(', ';']).next().unwrap_or("").trim()
 }
 
-fn source_key(source: usize) -> String {
-    format!("#{source}")
+/// The words of a quote, folded and sorted, to look names up in.
+fn quote_words(page: &Page, quote: &Quote) -> Vec<String> {
+    let mut words: Vec<String> = quote
+        .parts
+        .iter()
+        .flat_map(|p| {
+            crate::text::fold::fold(&page.blocks[p.block].text[p.content.clone()])
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .map(str::to_owned)
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    words.sort();
+    words.dedup();
+    words
 }
 
-/// A gender told by a title or role word in the phrase ("Ms Ruiz").
-fn phrase_gender(phrase: &str) -> Option<Gender> {
-    phrase.split_whitespace().find_map(gender_of_word)
+fn source_key(source: usize) -> String {
+    format!("#{source}")
 }
 
 #[cfg(test)]

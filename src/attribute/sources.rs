@@ -6,7 +6,9 @@
 //! way the page does. A key two sources share is ambiguous and matches
 //! neither: never a wrong source.
 
-use super::words::{capitalized, gender_of_word, is_in, lower, Gender, DETERMINERS, TITLES};
+use super::words::{
+    capitalized, gender_of_word, is_in, phrase_gender, Gender, DETERMINERS, TITLES,
+};
 use crate::manifest::{Manifest, SourceKind};
 use crate::text::fold::fold;
 use std::collections::HashMap;
@@ -55,6 +57,8 @@ pub struct SourceIndex {
     words: Vec<Vec<String>>,
     classes: Vec<Class>,
     genders: Vec<Option<Gender>>,
+    /// The folded words of each source's name, titles left out.
+    name_words: Vec<Vec<String>>,
 }
 
 fn insert(map: &mut HashMap<String, Target>, key: String, source: usize) {
@@ -119,7 +123,7 @@ impl SourceIndex {
                 insert(&mut index.exact, untitled(&key).to_owned(), i);
                 insert(&mut index.bare, bare(&key).to_owned(), i);
                 words.extend(key.split(' ').map(|w| singular(w).to_owned()));
-                gender = gender.or_else(|| name.split_whitespace().find_map(gender_of_word));
+                gender = gender.or_else(|| phrase_gender(name));
             }
             if let Some(role) = &source.role {
                 words.extend(fold(role).split(' ').map(|w| singular(w).to_owned()));
@@ -143,6 +147,15 @@ impl SourceIndex {
             words.dedup();
             index.words.push(words);
             index.classes.push(Class::of(source.kind));
+            // Proper-name words only: "Elena", "Ruiz" — not "the", "at".
+            index.name_words.push(
+                source
+                    .name
+                    .split_whitespace()
+                    .filter(|w| capitalized(w) && !is_in(TITLES, w) && !is_in(DETERMINERS, w))
+                    .map(fold)
+                    .collect(),
+            );
             index.genders.push(gender);
         }
         index
@@ -151,6 +164,11 @@ impl SourceIndex {
     /// The class of source `i`.
     pub fn class(&self, i: usize) -> Class {
         self.classes[i]
+    }
+
+    /// The folded words of source `i`'s name ("elena", "ruiz").
+    pub fn name_words(&self, i: usize) -> &[String] {
+        &self.name_words[i]
     }
 
     /// The gender the manifest implies for source `i` (a title or role word).
@@ -174,6 +192,21 @@ impl SourceIndex {
     /// True without sources.
     pub fn is_empty(&self) -> bool {
         self.classes.is_empty()
+    }
+
+    /// The source a whole phrase names ("Northbridge Cycling", "Chief
+    /// Executive Dana Whitlock"): no shorter tail, no surname alone — for an
+    /// appositive, which may only mention a source ("a microbiologist who
+    /// chairs Clean Rivers Now").
+    pub fn lookup_exact(&self, phrase: &str) -> Option<usize> {
+        let key = fold(phrase);
+        [key.as_str(), bare(&key), untitled(&key)]
+            .iter()
+            .find_map(|k| self.exact.get(*k).or_else(|| self.bare.get(*k)))
+            .and_then(|t| match t {
+                Target::One(i) => Some(*i),
+                Target::Ambiguous => None,
+            })
     }
 
     /// The source a speaker phrase names, trying, in order: the whole
@@ -215,7 +248,7 @@ impl SourceIndex {
             .iter()
             .all(|w| is_in(TITLES, w) || is_in(DETERMINERS, w));
         if capitalized(last) && !is_in(DETERMINERS, last) && titled {
-            if let Some(found) = one(self.surnames.get(&lower(last))) {
+            if let Some(found) = one(self.surnames.get(&fold(last))) {
                 return found;
             }
         }
@@ -235,7 +268,7 @@ impl SourceIndex {
         {
             return &[];
         }
-        match self.shared_surnames.get(&lower(last)) {
+        match self.shared_surnames.get(&fold(last)) {
             Some(all) if all.len() > 1 => all,
             _ => &[],
         }
@@ -313,6 +346,7 @@ mod tests {
             ("unknown", "a senior diplomat", None),
             ("possessive is not the person", "Ruiz’s office", None),
             ("another first name is someone else", "Gloria Ruiz", None),
+            ("surname with an accent", "RUÍZ", Some(2)),
         ];
         for (name, phrase, expected) in rows {
             assert_eq!(idx.lookup(phrase), expected, "{name}: {phrase}");

@@ -85,6 +85,7 @@ fn engine() -> Engine {
             source("teresa", "Teresa Kowalczyk", Person, &[], None),
             source("michael", "Michael Kowalczyk", Person, &[], None),
             source("mcrae", "Alan McRae", Person, &[], None),
+            source("coppens", "Didier Coppens", Person, &[], None),
         ],
         ..Manifest::default()
     })
@@ -316,6 +317,11 @@ const ROWS: &[Row] = &[
         "a noun in -ing is not a participle",
         &["Elena Ruiz welcomed the ruling and “the end of a long wait.”"],
         &[("-", "none")],
+    ),
+    (
+        "an appositive with a preposition names the subject",
+        &["Her rival, Didier Coppens of the Front wallon, conceded nothing. He called the result « a farce »."],
+        &[("coppens", "pronoun")],
     ),
 ];
 

@@ -4,6 +4,12 @@
 //! one iterative walk feeds the same [`PageBuilder`] the DOM layer feeds, with
 //! the same [`element_role`] decisions and the same root choice as the embed
 //! script, so `scan` and the widget see the same text.
+//!
+//! [`read_document`] also keeps the parsed tree and, for each text node the
+//! page was read from, its place in that tree, so `render` can write
+//! annotations back into the very nodes the engine read.
+//!
+//! This module reads; it never decides what is a quote or who said it.
 
 use crate::text::{element_role, skipped_by_attributes, ElementRole, NodeId, Page, PageBuilder};
 use scraper::{ElementRef, Html, Node, Selector};
@@ -19,6 +25,13 @@ pub enum HtmlError {
         /// Charset the page declares, if any.
         declared: Option<String>,
     },
+    /// The bytes are not text at all (a PDF, an image, a compressed file).
+    Binary {
+        /// What the bytes look like, when the first bytes tell ("a PDF file").
+        looks_like: Option<&'static str>,
+    },
+    /// The file is empty.
+    Empty,
     /// The root selector matches nothing.
     NoRoot(String),
     /// A CSS selector the parser cannot read.
@@ -43,6 +56,14 @@ impl fmt::Display for HtmlError {
                     None => f.write_str("; convert it to UTF-8 first, e.g. `iconv -f windows-1252 -t utf-8`"),
                 }
             }
+            HtmlError::Binary { looks_like } => {
+                f.write_str("not an HTML page: the file holds binary data")?;
+                if let Some(kind) = looks_like {
+                    write!(f, " (it looks like {kind})")?;
+                }
+                Ok(())
+            }
+            HtmlError::Empty => f.write_str("the page is empty"),
             HtmlError::NoRoot(sel) => write!(f, "the root selector \"{sel}\" matches no element"),
             HtmlError::BadSelector { origin, selector } => {
                 write!(
@@ -57,9 +78,14 @@ impl fmt::Display for HtmlError {
 impl std::error::Error for HtmlError {}
 
 /// Decodes page bytes: UTF-8 (a BOM is dropped) or UTF-16 with a BOM.
+/// Empty input and binary files (a PDF, an image, a gzip archive passed by
+/// mistake) are refused with a message saying so.
 pub fn decode(bytes: &[u8]) -> Result<String, HtmlError> {
     if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
         return decode(rest);
+    }
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(HtmlError::Empty);
     }
     let utf16 = |le: bool, rest: &[u8]| {
         let units: Vec<u16> = rest
@@ -83,12 +109,37 @@ pub fn decode(bytes: &[u8]) -> Result<String, HtmlError> {
     if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
         return utf16(false, rest);
     }
+    if let Some(looks_like) = binary(bytes) {
+        return Err(HtmlError::Binary { looks_like });
+    }
     std::str::from_utf8(bytes)
         .map(str::to_owned)
         .map_err(|e| HtmlError::Encoding {
             offset: e.valid_up_to(),
             declared: declared_charset(bytes),
         })
+}
+
+/// `Some` when `bytes` are binary rather than text: a NUL byte in the first
+/// 8 KB (text never has one; UTF-16 was handled before, by its BOM), or a
+/// well-known file signature. The inner value names the format when known.
+fn binary(bytes: &[u8]) -> Option<Option<&'static str>> {
+    const SIGNATURES: &[(&[u8], &str)] = &[
+        (b"%PDF", "a PDF file"),
+        (b"\x1f\x8b", "a gzip-compressed file: decompress it first"),
+        (b"PK\x03\x04", "a zip archive (a .docx or .epub?)"),
+        (b"\x89PNG", "a PNG image"),
+        (b"\xFF\xD8\xFF", "a JPEG image"),
+        (b"GIF8", "a GIF image"),
+        (
+            b"\x28\xB5\x2F\xFD",
+            "a zstd-compressed file: decompress it first",
+        ),
+    ];
+    if let Some((_, kind)) = SIGNATURES.iter().find(|(sig, _)| bytes.starts_with(sig)) {
+        return Some(Some(kind));
+    }
+    bytes[..bytes.len().min(8192)].contains(&0).then_some(None)
 }
 
 /// The charset a `<meta>` declares, read crudely from the first 2 KB.
@@ -103,10 +154,30 @@ fn declared_charset(bytes: &[u8]) -> Option<String> {
     (!value.is_empty() && value != "utf-8" && value != "utf8").then_some(value)
 }
 
+/// A parsed page: the tree, the article text read from it, and where each
+/// text node of that text is in the tree.
+pub struct Document {
+    /// The parsed document, as a browser would build it.
+    pub html: Html,
+    /// The article text.
+    pub page: Page,
+    /// `nodes[id]` is the tree node of the text the page calls `id`.
+    pub nodes: Vec<ego_tree::NodeId>,
+}
+
 /// Reads the article text of `html`. The root is `root` (a CSS selector),
 /// else the first `article`, else `main`, else `body` — the embed script's
 /// choice. Elements matching any of `exclude` are left out.
 pub fn read_page(html: &str, root: Option<&str>, exclude: &[String]) -> Result<Page, HtmlError> {
+    read_document(html, root, exclude).map(|d| d.page)
+}
+
+/// [`read_page`], keeping the tree and the text nodes' places in it.
+pub fn read_document(
+    html: &str,
+    root: Option<&str>,
+    exclude: &[String],
+) -> Result<Document, HtmlError> {
     let doc = Html::parse_document(html);
     let selector = |origin: String, s: &str| {
         Selector::parse(s).map_err(|_| HtmlError::BadSelector {
@@ -133,12 +204,18 @@ pub fn read_page(html: &str, root: Option<&str>, exclude: &[String]) -> Result<P
             })
             .unwrap_or_else(|| doc.root_element()),
     };
-    Ok(walk(root, &excludes))
+    let (page, nodes) = walk(root, &excludes);
+    Ok(Document {
+        html: doc,
+        page,
+        nodes,
+    })
 }
 
-fn walk(root: ElementRef<'_>, excludes: &[Selector]) -> Page {
+fn walk(root: ElementRef<'_>, excludes: &[Selector]) -> (Page, Vec<ego_tree::NodeId>) {
     use ego_tree::iter::Edge;
     let mut builder = PageBuilder::new();
+    let mut nodes = Vec::new();
     let mut open: Vec<ElementRole> = Vec::new();
     // Depth inside a skipped element; 0 when reading.
     let mut skipping = 0usize;
@@ -148,6 +225,7 @@ fn walk(root: ElementRef<'_>, excludes: &[Selector]) -> Page {
             Edge::Open(node) => match node.value() {
                 Node::Text(text) if skipping == 0 => {
                     builder.text(next_id, text);
+                    nodes.push(node.id());
                     next_id += 1;
                 }
                 Node::Element(_) => {
@@ -180,7 +258,7 @@ fn walk(root: ElementRef<'_>, excludes: &[Selector]) -> Page {
             }
         }
     }
-    builder.finish()
+    (builder.finish(), nodes)
 }
 
 fn role_of(el: ElementRef<'_>, excludes: &[Selector]) -> ElementRole {

@@ -96,12 +96,21 @@ pub fn detect(page: &Page) -> Vec<Quote> {
     let mut out = Vec::new();
     let mut carried: Option<Carried> = None;
     for (index, block) in page.blocks.iter().enumerate() {
-        if block.blockquote.is_some() || block.kind == BlockKind::Heading {
-            // Blockquotes are quotes as a whole; a heading ends any quote.
+        if block.blockquote.is_some() {
+            // Blockquotes are quotes as a whole.
             out.extend(carried.take().map(Carried::finish));
             continue;
         }
-        scan_block(index, &block.text, &mut carried, &mut out);
+        if block.kind == BlockKind::Heading {
+            // A headline has its own quotes but continues none, and no
+            // quote runs on from it.
+            out.extend(carried.take().map(Carried::finish));
+            let mut own = None;
+            scan_block(index, &block.text, &mut own, &mut out);
+            out.extend(own.map(Carried::finish));
+        } else {
+            scan_block(index, &block.text, &mut carried, &mut out);
+        }
         for q in &block.inline_quotes {
             out.push(Quote {
                 parts: vec![Part {
@@ -319,11 +328,26 @@ impl Context<'_> {
     }
 
     /// A possessive plural (the States’ interests) when a better closing
-    /// mark follows later in the paragraph.
+    /// mark follows later in the paragraph. A possessive is followed by
+    /// what is owned, never by "of", "and" or "is": ‘reforms’ of recent
+    /// years closes.
     fn possessive_plural(&self) -> bool {
+        const NOT_OWNED: &[&str] = &[
+            "of", "and", "or", "to", "in", "on", "for", "as", "is", "was", "were", "are", "that",
+            "which", "with", "by", "at", "from", "but", "into", "than", "be", "been", "has", "had",
+            "have", "will", "would", "after", "before", "over", "he", "she", "they", "it",
+        ];
+        let rest = &self.text[self.at..];
+        let rest = rest[rest.chars().next().map_or(0, char::len_utf8)..].trim_start();
+        let next_word: String = rest
+            .chars()
+            .take_while(|c| c.is_alphabetic())
+            .flat_map(char::to_lowercase)
+            .collect();
         matches!(self.prev, Some('s' | 'S' | 'z'))
             && self.next.is_some_and(char::is_whitespace)
             && self.last_strong_single_close.is_some_and(|c| c > self.at)
+            && !NOT_OWNED.contains(&next_word.as_str())
     }
 
     /// Feet-and-inches: 5'10" or 6".

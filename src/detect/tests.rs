@@ -45,6 +45,11 @@ const CASES: &[(&str, &[&str], &[&str])] = &[
         &["The Joneses’ house is gone,"],
     ),
     (
+        "scare quote ending in s, then of",
+        &["The so-called ‘reforms’ of recent years, she said, ‘changed nothing.’"],
+        &["reforms", "changed nothing."],
+    ),
+    (
         "decade apostrophe",
         &["‘Back in the ’60s we marched,’ he said."],
         &["Back in the ’60s we marched,"],
