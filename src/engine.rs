@@ -67,7 +67,7 @@ impl Engine {
                     }
                 }
             }
-            keys.sort();
+            keys.sort_unstable();
             keys.dedup_by(|a, b| a.0 == b.0);
             for (key, capital) in keys {
                 if key.len() >= 2 {
@@ -197,7 +197,7 @@ impl Engine {
                 origin: None,
             });
         }
-        out.sort_by_key(|a| a.parts.first().map(|s| (s.block, s.range.start)));
+        out.sort_unstable_by_key(|a| a.parts.first().map(|s| (s.block, s.range.start)));
         Report { quotes: out }
     }
 
@@ -238,7 +238,7 @@ impl Engine {
             }
         }
         // Longest first among overlapping names.
-        names.sort_by_key(|(r, _)| (r.start, usize::MAX - r.len()));
+        names.sort_unstable_by_key(|(r, _)| (r.start, usize::MAX - r.len()));
         let mut mentions = Vec::new();
         let mut covered = 0;
         for (r, source) in names {

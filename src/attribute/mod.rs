@@ -260,7 +260,7 @@ impl<'a> Run<'a> {
             }
         }
         for ranges in &mut quoted {
-            ranges.sort_by_key(|r| r.start);
+            ranges.sort_unstable_by_key(|r| r.start);
         }
         let inside = |b: usize, at: usize| {
             let ranges = &quoted[b];
@@ -300,7 +300,7 @@ impl<'a> Run<'a> {
                 start = end + 1;
             }
         }
-        out.sort_by_key(|s| (s.block, s.at));
+        out.sort_unstable_by_key(|s| (s.block, s.at));
         out
     }
 
@@ -886,7 +886,7 @@ fn quote_words(page: &Page, quote: &Quote) -> Vec<String> {
                 .collect::<Vec<_>>()
         })
         .collect();
-    words.sort();
+    words.sort_unstable();
     words.dedup();
     words
 }

@@ -143,7 +143,7 @@ impl SourceIndex {
                     }
                 }
             }
-            words.sort();
+            words.sort_unstable();
             words.dedup();
             index.words.push(words);
             index.classes.push(Class::of(source.kind));

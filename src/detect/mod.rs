@@ -125,7 +125,7 @@ pub fn detect(page: &Page) -> Vec<Quote> {
     }
     out.extend(carried.take().map(Carried::finish));
     out.extend(blockquotes(page));
-    out.sort_by_key(|q| (q.first().block, q.first().open.start));
+    out.sort_unstable_by_key(|q| (q.first().block, q.first().open.start));
     drop_nested(out)
 }
 
