@@ -37,6 +37,9 @@ const MAX_SPEAKER_WORDS: usize = 10;
 const MAX_POST_DISTANCE: usize = 14;
 /// How far before the quote the verb may be, in words.
 const MAX_PRE_DISTANCE: usize = 30;
+/// Words between a verb and the quote past which an earlier speech verb in
+/// the sentence is preferred (see [`before_quote`]).
+const FAR_FROM_QUOTE: usize = 6;
 
 fn word<'a>(text: &'a str, t: &Token) -> &'a str {
     &text[t.range.clone()]
@@ -157,7 +160,12 @@ fn appositive_after(tokens: &[Token]) -> Option<Range<usize>> {
 
 /// The attribution before a quote opening at `open_start`, in the same
 /// sentence.
-pub fn before_quote(text: &str, tokens: &[Token], open_start: usize) -> Option<Found> {
+pub fn before_quote(
+    text: &str,
+    tokens: &[Token],
+    open_start: usize,
+    quoted: &[Range<usize>],
+) -> Option<Found> {
     let q = tokens.partition_point(|t| t.range.start < open_start);
     // a so-called “reform”: the writer's distance, nobody's words.
     let scare = q
@@ -178,23 +186,46 @@ pub fn before_quote(text: &str, tokens: &[Token], open_start: usize) -> Option<F
     if scare {
         return None;
     }
+    // The sentence so far, without the words of other quotes in it: a title
+    // (“The Cherry Orchard”) or an earlier quote is not where the cue is.
+    let inside = |t: &Token| {
+        quoted
+            .iter()
+            .any(|r| r.start <= t.range.start && t.range.start < r.end)
+    };
     let s = (0..q)
         .rev()
-        .find(|&k| matches!(tokens[k].kind, Kind::End(_) | Kind::Mark))
+        .find(|&k| matches!(tokens[k].kind, Kind::End(_)) && !inside(&tokens[k]))
         .map_or(0, |k| k + 1);
-    let window = &tokens[s..q];
+    let window: Vec<Token> = tokens[s..q]
+        .iter()
+        .filter(|t| !inside(t) && t.kind != Kind::Mark)
+        .cloned()
+        .collect();
+    let window = window.as_slice();
     // The speech verb nearest the quote, unless it cannot be the one that
     // introduces it: "dates would be announced", "a video posted online".
-    let verbs = (0..window.len())
+    let verbs: Vec<usize> = (0..window.len())
         .rev()
-        .filter(|&k| verb_at(text, window, k).is_some());
-    for v in verbs {
+        .filter(|&k| verb_at(text, window, k).is_some())
+        .collect();
+    for (i, &v) in verbs.iter().enumerate() {
         let verb_len = verb_at(text, window, v).unwrap_or(1);
         let between = window[v + verb_len..].iter().filter(|t| is_word(t)).count();
         if between > MAX_PRE_DISTANCE {
             return None;
         }
+        // "A spokesperson said the governor had called Delacroix to
+        // congratulate her and had “no plans …”": a verb far from the quote,
+        // inside what an earlier speech verb reports, is not its cue.
+        if between >= FAR_FROM_QUOTE && i + 1 < verbs.len() {
+            continue;
+        }
         if passive(text, window, v) {
+            // "was described by the Sentinel’s critic as “…”": the agent.
+            if let Some(found) = agent(text, window, v, verb_len) {
+                return Some(found);
+            }
             continue;
         }
         if let Some(found) = verb_found(text, window, v, verb_len) {
@@ -229,7 +260,8 @@ fn passive(text: &str, window: &[Token], v: usize) -> bool {
     let mut k = v;
     while k > 0 && is_word(&window[k - 1]) {
         let w = word(text, &window[k - 1]);
-        if is_in(BE, w) {
+        if is_in(BE, w) || w == "to" {
+            // "would be announced", and "to describe": not a speech act.
             return true;
         }
         if !is_in(ADVERBS, w) {
@@ -238,6 +270,22 @@ fn passive(text: &str, window: &[Token], v: usize) -> bool {
         k -= 1;
     }
     false
+}
+
+/// The agent of a passive speech verb: "described by the critic".
+fn agent(text: &str, window: &[Token], v: usize, verb_len: usize) -> Option<Found> {
+    let rest = &window[v + verb_len..];
+    let by = rest
+        .iter()
+        .take(4)
+        .position(|t| is_word(t) && lower(word(text, t)) == "by")?;
+    let np = np_forward(text, &rest[by + 1..]);
+    let np = span(np)?;
+    Some(Found {
+        cue: window[v].range.start..np.end,
+        speaker: np,
+        appositive: None,
+    })
 }
 
 /// The attribution a verb at `v` makes, if its subject can be read.
@@ -286,14 +334,27 @@ fn subject_found(text: &str, window: &[Token], v: usize, verb_len: usize) -> Opt
     let verb = lower(word(text, &window[v]));
     let verb_end = window[v + verb_len - 1].range.end;
     let Some((subject, appositive)) = subject_before(text, window, v) else {
-        // A verb with no subject of its own: "… and added: “…”".
-        let inherits = v > 0
+        // A verb with no subject of its own: "The agency … and warned “…”"
+        // speaks for the sentence's subject; "… and added: “…”" with none in
+        // sight inherits the previous speaker (an empty speaker).
+        let conjoined = v > 0
             && is_word(&window[v - 1])
             && is_in(&["and", "but", "then"], word(text, &window[v - 1]));
-        return inherits.then(|| Found {
-            speaker: window[v].range.start..window[v].range.start,
-            cue: window[v - 1].range.start..verb_end,
-            appositive: None,
+        if !conjoined {
+            return None;
+        }
+        let subject = leading_np(text, &window[..v - 1]);
+        return Some(match span(subject) {
+            Some(np) => Found {
+                cue: np.start..verb_end,
+                speaker: np,
+                appositive: None,
+            },
+            None => Found {
+                speaker: window[v].range.start..window[v].range.start,
+                cue: window[v - 1].range.start..verb_end,
+                appositive: None,
+            },
         });
     };
     // "a group called “Free Voices”" names something; "Ruiz called it “a
@@ -307,9 +368,41 @@ fn subject_found(text: &str, window: &[Token], v: usize, verb_len: usize) -> Opt
     if names {
         return None;
     }
+    // "it was reviewing reports of …": a subject with a verb in it is a
+    // misreading (here "reports" is a noun).
+    let verbal = subject.iter().any(|t| {
+        let w = word(text, t);
+        !capitalized(w) && is_in(AUXILIARIES, w)
+    });
+    if verbal {
+        return None;
+    }
     let np = span(subject)?;
     Some(Found {
         cue: np.start..verb_end,
+        speaker: np,
+        appositive: appositive.and_then(span),
+    })
+}
+
+/// Who speaks in a sentence without a quote ("Santoso said operators had
+/// begun …", "one survivor, a mother of three, said …"): the subject of its
+/// first speech verb.
+pub fn speech_subject(text: &str, sentence: &[Token]) -> Option<Found> {
+    let end = sentence
+        .iter()
+        .position(|t| t.kind == Kind::Mark)
+        .unwrap_or(sentence.len());
+    let sentence = &sentence[..end];
+    let v = (0..sentence.len()).find(|&k| {
+        verb_at(text, sentence, k).is_some()
+            && !passive(text, sentence, k)
+            && !PARTICIPLES.contains(&lower(word(text, &sentence[k])).as_str())
+    })?;
+    let (subject, appositive) = subject_before(text, sentence, v)?;
+    let np = span(subject)?;
+    Some(Found {
+        cue: np.start..sentence[v].range.end,
         speaker: np,
         appositive: appositive.and_then(span),
     })
@@ -325,6 +418,10 @@ pub fn first_sentence(text: &str, tokens: &[Token]) -> Option<Found> {
     let sentence = &tokens[..end];
     let v = (0..sentence.len()).find(|&k| verb_at(text, sentence, k).is_some())?;
     let verb_len = verb_at(text, sentence, v)?;
+    if passive(text, sentence, v) {
+        // "The statement was issued by Mr Odell’s family."
+        return agent(text, sentence, v, verb_len);
+    }
     let before_verb = sentence[..v]
         .iter()
         .filter(|t| {
@@ -359,7 +456,10 @@ fn subject_before<'t>(text: &str, window: &'t [Token], v: usize) -> Option<Subje
         e -= 1;
     }
     // "…by Derek Haskins, a father of two, who argued": whoever "who" is.
-    if e > 0 && is_word(&window[e - 1]) && is_in(&["who"], word(text, &window[e - 1])) {
+    if e > 0
+        && is_word(&window[e - 1])
+        && is_in(&["who", "that", "which"], word(text, &window[e - 1]))
+    {
         e -= 1;
         if e > 0 && matches!(window[e - 1].kind, Kind::Punct(',')) {
             let nearer = back_np(text, window, e - 1, true);
@@ -391,6 +491,16 @@ fn subject_before<'t>(text: &str, window: &'t [Token], v: usize) -> Option<Subje
     Some((back_np(text, window, e, false)?, None))
 }
 
+/// Words that open a clause put before the subject ("As the party wound
+/// down, Mortimer was asked …").
+const SUBORDINATORS: &[&str] = &[
+    "as", "when", "while", "although", "though", "because", "since", "if", "once", "until",
+    "whereas", "despite", "with", "without", "through", "like", "unlike", "by", "for",
+];
+
+/// Verbs that end a subject read backwards ("The challenge was filed … by").
+const AUXILIARIES: &[&str] = &["was", "is", "were", "are", "had", "has", "have"];
+
 /// Prepositions that may lead the words before a verb.
 const PREPOSITIONS: &[&str] = &["by", "from", "with", "to", "for", "of", "in", "on", "at"];
 
@@ -409,7 +519,8 @@ fn back_np<'t>(text: &str, window: &'t [Token], e: usize, by_name: bool) -> Opti
             && capitalized(word(text, &window[start - 2]));
         // Another speech verb ends the subject ("said further dates"); not a
         // name ("the United States") nor an -ing noun ("the ruling").
-        let verb = !capitalized(w) && is_in(CUE_VERBS, w) && !is_in(PARTICIPLES, w);
+        let verb = !capitalized(w)
+            && ((is_in(CUE_VERBS, w) && !is_in(PARTICIPLES, w)) || is_in(AUXILIARIES, w));
         if (is_in(CLAUSE_STARTERS, w) && !inside_name) || verb {
             break;
         }
@@ -441,6 +552,19 @@ fn back_np<'t>(text: &str, window: &'t [Token], e: usize, by_name: bool) -> Opti
 /// Drops a leading time or place phrase: "On Tuesday the minister" → "the
 /// minister". A capitalised fronted word ("May") stays when it starts a name.
 fn strip_fronted<'t>(text: &str, np: &'t [Token]) -> &'t [Token] {
+    // "In her closing remarks the Chancellor": a phrase led by a preposition
+    // ends where the subject's determiner begins.
+    const LEADS: &[&str] = &[
+        "in", "on", "at", "during", "after", "before", "with", "through",
+    ];
+    if np.len() > 2 && is_in(LEADS, word(text, &np[0])) {
+        let subject = (2..np.len().saturating_sub(1))
+            .rev()
+            .find(|&k| is_in(&["the", "a", "an"], word(text, &np[k])));
+        if let Some(k) = subject {
+            return &np[k..];
+        }
+    }
     let mut k = 0;
     while k + 1 < np.len() {
         let w = word(text, &np[k]);
@@ -467,7 +591,7 @@ fn strip_leading<'t>(text: &str, np: &'t [Token], words: &[&str]) -> &'t [Token]
 }
 
 /// "French", "Israeli", "Chinese", "Scottish": an adjective of a people.
-fn is_nationality(w: &str) -> bool {
+pub(crate) fn is_nationality(w: &str) -> bool {
     capitalized(w)
         && ["an", "ian", "ese", "ish", "ch", "i", "ic", "ean"]
             .iter()
@@ -517,7 +641,7 @@ pub fn leading_np<'t>(text: &str, tokens: &'t [Token]) -> &'t [Token] {
     let dateline = tokens
         .iter()
         .take(8)
-        .position(|t| matches!(t.kind, Kind::Punct('—' | '–')))
+        .position(|t| matches!(t.kind, Kind::Punct('—' | '–' | '-')))
         .filter(|&d| is_dateline(text, &tokens[..d]))
         .map_or(0, |d| d + 1);
     let tokens = &tokens[dateline..];
@@ -531,9 +655,11 @@ pub fn leading_np<'t>(text: &str, tokens: &'t [Token]) -> &'t [Token] {
                 && tokens[..c]
                     .iter()
                     .all(|t| is_word(t) || matches!(t.kind, Kind::Punct(':' | '-' | '–')))
-                && tokens[..c]
-                    .first()
-                    .is_some_and(|t| is_in(FRONTED, word(text, t)))
+                && tokens[..c].first().is_some_and(|t| {
+                    let w = word(text, t);
+                    // "On Monday, …", and "As the party wound down, …".
+                    is_in(FRONTED, w) || is_in(SUBORDINATORS, w)
+                })
         })
         .map_or(0, |c| c + 1);
     let rest = &tokens[start..];
@@ -605,7 +731,7 @@ mod tests {
             close + '”'.len_utf8(),
             content.chars().last(),
         )
-        .or_else(|| before_quote(text, &tokens, open))?;
+        .or_else(|| before_quote(text, &tokens, open, &[]))?;
         Some((
             text[found.speaker.clone()].to_owned(),
             text[found.cue].to_owned(),
@@ -719,9 +845,14 @@ mod tests {
             Some(("Ruiz", "Ruiz said")),
         ),
         (
-            "pre: inherit",
+            "pre: conjoined verb speaks for the sentence's subject",
             "Ruiz smiled and added: “Fine.”",
-            Some(("", "and added")),
+            Some(("Ruiz", "Ruiz smiled and added")),
+        ),
+        (
+            "pre: conjoined verb with no subject inherits",
+            "And added: “Fine.”",
+            Some(("", "And added")),
         ),
     ];
 

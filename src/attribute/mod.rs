@@ -147,8 +147,10 @@ pub fn attribute(
         entities: Vec::new(),
         genders: HashMap::new(),
         quote_words: Vec::new(),
+        proper_nouns: Default::default(),
+        quoted: quoted_stretches(page, quotes),
     };
-    let subjects = run.subjects(quotes, mentions);
+    let subjects = run.subjects(mentions);
     let mut subjects = subjects.into_iter().peekable();
     let mut out: Vec<Attribution> = Vec::with_capacity(quotes.len());
     // The last quote with a speaker: its attribution, its last block and
@@ -162,6 +164,11 @@ pub fn attribute(
             run.remember_subject(&subject);
         }
         run.quote_words = quote_words(page, quote);
+        if explicit.get(i).copied().flatten().is_none() && run.names_a_thing(quote) {
+            // A nickname or a title: nobody's words, and no continuation.
+            out.push(Attribution::none());
+            continue;
+        }
         let mut att = match explicit.get(i).copied().flatten() {
             Some(source) => {
                 let mut att = run.by_cue(quote).unwrap_or_else(Attribution::none);
@@ -230,6 +237,10 @@ struct Run<'a> {
     genders: HashMap<String, Gender>,
     /// The folded words of the quote being attributed, sorted.
     quote_words: Vec<String>,
+    /// Words the page capitalises in mid-sentence: names.
+    proper_nouns: std::collections::HashSet<String>,
+    /// Each block's quoted stretches (marks included), sorted.
+    quoted: Vec<Vec<Range<usize>>>,
 }
 
 impl<'a> Run<'a> {
@@ -251,22 +262,23 @@ impl<'a> Run<'a> {
     /// the sentence's leading noun phrase), and people the manifest does not
     /// know but the text names ("Denise Carter, 52, said …", "Price’s
     /// mother"), so that a later "she" does not fall through to someone else.
-    fn subjects(&mut self, quotes: &[Quote], mentions: &[Mention]) -> Vec<Subject> {
-        // Quoted stretches per block, sorted, to skip what is inside quotes.
-        let mut quoted: Vec<Vec<Range<usize>>> = vec![Vec::new(); self.page.blocks.len()];
-        for q in quotes {
-            for p in &q.parts {
-                quoted[p.block].push(p.open.start..p.close.end.max(p.content.end));
-            }
-        }
-        for ranges in &mut quoted {
-            ranges.sort_unstable_by_key(|r| r.start);
-        }
+    fn subjects(&mut self, mentions: &[Mention]) -> Vec<Subject> {
+        let quoted = self.quoted.clone();
         let inside = |b: usize, at: usize| {
             let ranges = &quoted[b];
             let i = ranges.partition_point(|r| r.start <= at);
             i > 0 && at < ranges[i - 1].end
         };
+        for b in 0..self.page.blocks.len() {
+            let tokens = self.tokens(b);
+            let text = &self.page.blocks[b].text;
+            for pair in tokens.windows(2) {
+                let w = &text[pair[1].range.clone()];
+                if pair[0].kind == Kind::Word && pair[1].kind == Kind::Word && capitalized(w) {
+                    self.proper_nouns.insert(crate::text::fold::fold(w));
+                }
+            }
+        }
         let mut out = Vec::new();
         for m in mentions {
             if inside(m.block, m.range.start) || !self.is_subject_mention(m) {
@@ -348,10 +360,31 @@ impl<'a> Run<'a> {
     fn sentence_subject(&self, text: &str, sentence: &[Token]) -> Option<Who> {
         let phrase_of = |np: &[Token]| Some(&text[np.first()?.range.start..np.last()?.range.end]);
         let first = sentence.first()?;
-        if is_in(&["for", "as", "like", "unlike"], &text[first.range.clone()]) {
-            let comma = sentence.iter().position(|t| t.kind == Kind::Punct(','))?;
-            let topic = phrase_of(&sentence[1..comma])?;
-            return self.index.lookup(topic).map(Who::Source);
+        let lead = lower(&text[first.range.clone()]);
+        let according = lead == "according"
+            && sentence
+                .get(1)
+                .is_some_and(|t| lower(&text[t.range.clone()]) == "to");
+        if according || is_in(&["for", "like", "unlike"], &lead) {
+            // "For Vega, the weekend was …", "According to the IOM, …".
+            let comma = sentence.iter().position(|t| t.kind == Kind::Punct(','));
+            let topic = comma.and_then(|c| phrase_of(&sentence[if according { 2 } else { 1 }..c]));
+            if let Some(s) = topic.and_then(|t| self.source_named(t)) {
+                return Some(Who::Source(s));
+            }
+        }
+        // A sentence that reports speech is about whoever speaks in it.
+        if let Some(f) = cues::speech_subject(text, sentence) {
+            let phrase = &text[f.speaker.clone()];
+            let appositive = f.appositive.clone().map(|r| &text[r]);
+            if !is_in(words::PRONOUNS, phrase) {
+                if let Some(who) = self.who_with(phrase, appositive) {
+                    return Some(who);
+                }
+                if self.is_lone_name(phrase) {
+                    return Some(Who::Unknown(self.unknown(phrase)));
+                }
+            }
         }
         let np = cues::leading_np(text, sentence);
         let phrase = phrase_of(np)?;
@@ -367,38 +400,51 @@ impl<'a> Run<'a> {
             }
             _ => None,
         };
-        // "Okafor said his mother …": a lone name that speaks is a person.
-        let speaks = sentence.get(at).is_some_and(|t| {
-            t.kind == Kind::Word && is_in(words::CUE_VERBS, &text[t.range.clone()])
-        });
-        match self.who(phrase) {
-            Some(Who::Source(s)) => Some(Who::Source(s)),
-            // (Not "Police said", "Officials said": plural common nouns.)
-            None if speaks
-                && np.len() == 1
-                && capitalized(phrase)
-                && !is_in(words::PRONOUNS, phrase)
-                && !phrase.ends_with('s')
-                && !is_in(PLURAL_NOUNS, phrase) =>
-            {
-                Some(Who::Unknown(self.unknown(phrase)))
-            }
-            found => {
-                let named = appositive
-                    .filter(|a| a.split_whitespace().next().is_some_and(capitalized))
-                    .and_then(|a| match self.who(a) {
-                        Some(Who::Source(s)) => Some(Who::Source(s)),
-                        Some(Who::Unknown(mut e)) => {
-                            // "Her son" tells the gender of "Michael Kowalczyk".
-                            e.gender = phrase_gender(phrase).or(e.gender);
-                            e.words.extend(self.unknown(phrase).words);
-                            Some(Who::Unknown(e))
-                        }
-                        None => None,
-                    });
-                named.or(found)
-            }
+        match self.who_with(phrase, appositive) {
+            None if self.is_lone_name(phrase) => Some(Who::Unknown(self.unknown(phrase))),
+            found => found,
         }
+    }
+
+    /// Who a noun phrase is, or failing that its appositive ("Her rival,
+    /// Didier Coppens of the Front wallon, …"; "Her son, Michael, …", where
+    /// the phrase tells the gender).
+    fn who_with(&self, phrase: &str, appositive: Option<&str>) -> Option<Who> {
+        let found = self.who(phrase);
+        if let Some(Who::Source(s)) = found {
+            return Some(Who::Source(s));
+        }
+        let named = appositive
+            .filter(|a| a.split_whitespace().next().is_some_and(capitalized))
+            .and_then(|a| match self.who(a) {
+                Some(Who::Source(s)) => Some(Who::Source(s)),
+                Some(Who::Unknown(mut e)) => {
+                    e.gender = phrase_gender(phrase).or(e.gender);
+                    e.words.extend(self.unknown(phrase).words);
+                    Some(Who::Unknown(e))
+                }
+                None => None,
+            });
+        // "one survivor, a 34-year-old mother of three": the appositive
+        // tells who, if not by name.
+        let described = || {
+            let gender = appositive.and_then(phrase_gender)?;
+            let mut e = self.unknown(phrase);
+            e.gender = Some(gender);
+            Some(Who::Unknown(e))
+        };
+        named.or(found).or_else(described)
+    }
+
+    /// One capitalised word that the page also writes capitalised in
+    /// mid-sentence — a name ("Lyle", "Asante"), not a sentence-initial
+    /// common noun ("Turnout", "Police", "Critics").
+    fn is_lone_name(&self, phrase: &str) -> bool {
+        !phrase.contains(' ')
+            && capitalized(phrase)
+            && !is_in(words::PRONOUNS, phrase)
+            && !is_in(PLURAL_NOUNS, phrase)
+            && self.proper_nouns.contains(&crate::text::fold::fold(phrase))
     }
 
     /// Who a sentence's leading noun phrase is, if anyone worth remembering.
@@ -505,7 +551,13 @@ impl<'a> Run<'a> {
     fn by_cue(&mut self, quote: &Quote) -> Option<Attribution> {
         let (first, last) = (quote.first(), quote.last());
         let text = &self.block(last.block).text;
-        let last_char = text[last.content.clone()].chars().last();
+        // The words' last character, past inner closing marks: “He said, ‘Hit
+        // the ball,’” ends in a comma.
+        let last_char = text[last.content.clone()]
+            .chars()
+            .rev()
+            .find(|&c| !crate::detect::is_quote_mark(c));
+
         let tokens = self.tokens(last.block);
         let close_end = last.close.end.max(last.content.end);
         if let Some(f) = cues::after_quote(text, &tokens, close_end, last_char) {
@@ -513,7 +565,9 @@ impl<'a> Run<'a> {
         }
         let text = &self.block(first.block).text;
         let tokens = self.tokens(first.block);
-        if let Some(f) = cues::before_quote(text, &tokens, first.open.start) {
+        if let Some(f) =
+            cues::before_quote(text, &tokens, first.open.start, &self.quoted[first.block])
+        {
             return Some(self.found(first.block, &f));
         }
         let opens_block = text[..first.open.start].trim().is_empty();
@@ -528,7 +582,7 @@ impl<'a> Run<'a> {
             return None;
         }
         let tokens = self.tokens(b);
-        let f = cues::before_quote(prev, &tokens, prev.len())?;
+        let f = cues::before_quote(prev, &tokens, prev.len(), &self.quoted[b])?;
         Some(self.found(b, &f))
     }
 
@@ -596,7 +650,7 @@ impl<'a> Run<'a> {
             let text = &self.block(b).text;
             if self.block(b).blockquote.is_none() && text.trim_end().ends_with(':') {
                 let tokens = self.tokens(b);
-                if let Some(f) = cues::before_quote(text, &tokens, text.len()) {
+                if let Some(f) = cues::before_quote(text, &tokens, text.len(), &self.quoted[b]) {
                     return Some(self.found(b, &f));
                 }
             }
@@ -639,6 +693,14 @@ impl<'a> Run<'a> {
         let tokens = self.tokens(first.block);
         let at = tokens.partition_point(|t| t.range.start < first.open.start);
         at == 0 || matches!(tokens[at - 1].kind, Kind::End(_) | Kind::Mark)
+    }
+
+    /// A nickname (Dwayne “The Rock” Johnson) or a title after its noun (the
+    /// film “Casablanca”)?
+    fn names_a_thing(&self, quote: &Quote) -> bool {
+        let first = quote.first();
+        let text = &self.block(first.block).text;
+        quote.origin == Origin::Marks && (nickname(text, first) || after_title_noun(text, first))
     }
 
     /// Do `prev` and `next` stand in one sentence: same paragraph, no
@@ -686,15 +748,19 @@ impl<'a> Run<'a> {
         let folded = crate::text::fold::fold(phrase);
         let words: Vec<&str> = folded.split(' ').collect();
         let head = singular(words.last().copied().unwrap_or("")).to_owned();
-        let common = phrase.split_whitespace().skip(1).all(|w| !capitalized(w));
+        // "the European official": a people's adjective may be capitalised.
+        let common = phrase
+            .split_whitespace()
+            .skip(1)
+            .all(|w| !capitalized(w) || cues::is_nationality(w));
         let determiner = words.first().copied().unwrap_or("");
         if common && words.len() >= 2 {
             let found = match determiner {
                 // "the official": the latest source called an official.
-                "the" | "this" | "that" => self.described(&head),
+                "the" | "this" | "that" => self.described(&head, &words),
                 // "a report published last month": the one source the
                 // manifest describes so; "another official" is someone else.
-                "a" | "an" => self.only_source_with(&head),
+                "a" | "an" => self.only_source_with(&head, &words),
                 _ => None,
             };
             if let Some(e) = found {
@@ -722,6 +788,14 @@ impl<'a> Run<'a> {
     /// preposition ("Inspector Alan McRae of Police Scotland"); a surname
     /// two sources share means whichever of them was last in the story.
     fn source_named(&self, phrase: &str) -> Option<usize> {
+        // Council President Michael “Mikey” Donnelly: the nickname goes.
+        let cleaned;
+        let phrase = if phrase.chars().any(crate::detect::is_quote_mark) {
+            cleaned = without_quoted(phrase);
+            cleaned.as_str()
+        } else {
+            phrase
+        };
         let head = [" of ", " for ", " at ", " from ", " with ", " who ", " in "]
             .iter()
             .filter_map(|sep| phrase.find(sep))
@@ -797,7 +871,7 @@ impl<'a> Run<'a> {
 
     /// The most recent entity a definite description ("the official",
     /// "the group") fits, else the one source whose words hold its noun.
-    fn described(&self, head: &str) -> Option<Entity> {
+    fn described(&self, head: &str, words: &[&str]) -> Option<Entity> {
         let class_noun = if ORGANIZATION_NOUNS.contains(&head) {
             Some(Class::Organization)
         } else if TEXT_NOUNS.contains(&head) {
@@ -812,17 +886,32 @@ impl<'a> Run<'a> {
         if let Some(e) = self.entities.iter().rev().find(|e| fits(e)) {
             return Some(e.clone());
         }
-        self.only_source_with(head)
+        self.only_source_with(head, words)
     }
 
     /// The one source whose name, aliases or role hold `noun`, if exactly
     /// one does.
-    fn only_source_with(&self, noun: &str) -> Option<Entity> {
-        let mut candidates = self.index.with_word(noun);
-        let only = candidates.next()?;
-        if candidates.next().is_some() {
-            return None;
-        }
+    fn only_source_with(&self, noun: &str, words: &[&str]) -> Option<Entity> {
+        // Several sources hold the noun: the one that holds most of the
+        // phrase's other words ("the European official"), if one does.
+        let overlap = |s: usize| {
+            words
+                .iter()
+                .filter(|w| self.index.has_word(s, singular(w)))
+                .count()
+        };
+        let mut candidates: Vec<(usize, usize)> = self
+            .index
+            .with_word(noun)
+            .map(|s| (overlap(s), s))
+            .collect();
+        candidates.sort_unstable_by(|a, b| b.cmp(a));
+        let only = match candidates.as_slice() {
+            [] => return None,
+            [(_, s)] => *s,
+            [(a, s), (b, _), ..] if a > b => *s,
+            _ => return None,
+        };
         Some(Entity {
             source: Some(only),
             key: source_key(only),
@@ -870,7 +959,103 @@ const DASHES: &[char] = &['—', '–', '―', '-', ' ', '\u{A0}', '\n', '\t'];
 /// "Jane Doe".
 fn attribution_line_name(line: &str) -> &str {
     let line = line.trim().trim_start_matches(DASHES).trim();
+    // "— From the memo", "Source: the report", "Via Reuters".
+    let line = ["From ", "from ", "Source: ", "Via ", "via "]
+        .iter()
+        .find_map(|p| line.strip_prefix(p))
+        .unwrap_or(line);
     line.split([',', '(', ';']).next().unwrap_or("").trim()
+}
+
+/// `phrase` without its quoted words: `Michael "Mikey" Donnelly` →
+/// `Michael Donnelly`.
+fn without_quoted(phrase: &str) -> String {
+    let mut out = String::with_capacity(phrase.len());
+    let mut inside = false;
+    for c in phrase.chars() {
+        if crate::detect::is_quote_mark(c) && c != '\'' && c != '\u{2019}' {
+            inside = !inside;
+            continue;
+        }
+        if !inside {
+            out.push(c);
+        }
+    }
+    crate::text::collapse_whitespace(&out)
+}
+
+/// Dwayne “The Rock” Johnson: a quote between two capitalised words is a
+/// nickname, nobody's words.
+fn nickname(text: &str, part: &crate::detect::Part) -> bool {
+    let before = text[..part.open.start].trim_end_matches(' ');
+    let after = text[part.close.end..].trim_start_matches(' ');
+    let word_before = before.rsplit(' ').next().unwrap_or("");
+    let word_after = after.split(' ').next().unwrap_or("");
+    part.open.end > part.open.start
+        && before.len() < part.open.start
+        && after.len() < text.len() - part.close.end
+        && capitalized(word_before)
+        && capitalized(word_after)
+        && !is_in(DETERMINERS, word_before)
+        && text[part.content.clone()].split_whitespace().count() <= 3
+}
+
+/// "whose book “Crossings”", "the film “Casablanca”": a title, not words
+/// anyone said.
+fn after_title_noun(text: &str, part: &crate::detect::Part) -> bool {
+    const TITLED: &[&str] = &[
+        "book",
+        "novel",
+        "film",
+        "movie",
+        "album",
+        "song",
+        "single",
+        "play",
+        "show",
+        "series",
+        "poem",
+        "essay",
+        "memoir",
+        "documentary",
+        "opera",
+        "musical",
+        "podcast",
+        "painting",
+        "titled",
+        "entitled",
+        "headlined",
+        "slogan",
+        "banner",
+        "motto",
+        "sign",
+        "placard",
+    ];
+    let before = text[..part.open.start].trim_end_matches(|c: char| !c.is_alphanumeric());
+    let last = before
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    // Titles are capitalised; "the opening show “overstuffed …”" is a review.
+    let capital = text[part.content.clone()]
+        .chars()
+        .next()
+        .is_some_and(char::is_uppercase);
+    part.open.end > part.open.start && capital && is_in(TITLED, last)
+}
+
+/// Each block's quoted stretches, marks included, sorted by start.
+fn quoted_stretches(page: &Page, quotes: &[Quote]) -> Vec<Vec<Range<usize>>> {
+    let mut quoted: Vec<Vec<Range<usize>>> = vec![Vec::new(); page.blocks.len()];
+    for q in quotes {
+        for p in &q.parts {
+            quoted[p.block].push(p.open.start..p.close.end.max(p.content.end));
+        }
+    }
+    for ranges in &mut quoted {
+        ranges.sort_unstable_by_key(|r| r.start);
+    }
+    quoted
 }
 
 /// The words of a quote, folded and sorted, to look names up in.

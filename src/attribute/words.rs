@@ -74,7 +74,9 @@ pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
                         && n != '&'
                         && plural
                         && next.is_some_and(char::is_whitespace)
-                        && after.next().is_some_and(char::is_alphabetic)
+                        && after
+                            .next()
+                            .is_some_and(|c| c.is_alphabetic() || crate::detect::is_quote_mark(c))
                     {
                         end = pos + n.len_utf8();
                         iter.next();
@@ -170,7 +172,9 @@ pub const CUE_VERBS: &[&str] = &[
     "shot", "fired", "hit", "interjected", "chimed", "offered", "laughed", "grumbled", "muttered",
     "murmured", "exclaimed", "cried", "roared", "bellowed", "thundered", "protested", "objected",
     "ventured", "volunteered", "elaborated", "clarified", "corrected", "texted", "emailed",
-    "messaged",
+    "messaged", "dismissed", "derided", "decried", "characterised", "characterized", "welcomed",
+    "rejected", "mocked", "ridiculed", "likened", "compared", "lambasted", "attacked", "assailed",
+    "portrayed", "depicted", "touted", "defended", "expressing", "issued", "released", "published",
 ];
 
 /// Participles: the speaker is the sentence's subject ("Ruiz left, saying …").
@@ -179,7 +183,7 @@ pub const PARTICIPLES: &[&str] = &[
     "describing", "calling", "saying", "adding", "warning", "noting", "arguing", "insisting",
     "writing", "telling", "declaring", "asking", "explaining", "stressing", "urging", "ruling",
     "finding", "concluding", "stating", "claiming", "citing", "branding", "labelling", "labeling",
-    "dubbing", "accusing", "promising", "vowing", "pledging", "predicting",
+    "dubbing", "accusing", "promising", "vowing", "pledging", "predicting", "expressing",
 ];
 
 /// Verbs that name something rather than quote someone when their subject

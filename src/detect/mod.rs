@@ -331,7 +331,22 @@ impl Context<'_> {
     /// mark follows later in the paragraph. A possessive is followed by
     /// what is owned, never by "of", "and" or "is": ‘reforms’ of recent
     /// years closes.
-    fn possessive_plural(&self) -> bool {
+    ///
+    /// Only for a quote that opened a sentence (‘The Joneses’ house …’): a
+    /// short quote opened mid-sentence (crews spent ‘whole shifts’ parked)
+    /// closes at its first mark.
+    fn possessive_plural(&self, opener: Option<usize>) -> bool {
+        let opened_a_sentence = opener.is_some_and(|at| {
+            let before = self.text[..at].trim_end();
+            before.is_empty()
+                || before.ends_with(['.', '!', '?', ':', '—', '–', '(', '\u{201C}', '"', '\u{AB}'])
+        });
+        // ‘…, but the workers’ demands …’: a quote already three words long
+        // is no scare quote either.
+        let long = opener.is_some_and(|at| self.text[at..self.at].split_whitespace().count() >= 3);
+        if !opened_a_sentence && !long {
+            return false;
+        }
         const NOT_OWNED: &[&str] = &[
             "of", "and", "or", "to", "in", "on", "for", "as", "is", "was", "were", "are", "that",
             "which", "with", "by", "at", "from", "but", "into", "than", "be", "been", "has", "had",
@@ -375,6 +390,15 @@ fn last_strong_single_close(text: &str) -> Option<usize> {
         prev = Some(c);
     }
     last
+}
+
+/// Where the innermost open single quotation mark is, if one is open.
+fn single_opener(stack: &[Open]) -> Option<usize> {
+    stack
+        .iter()
+        .rev()
+        .find(|o| o.mark.is_single())
+        .map(|o| o.at)
 }
 
 /// The innermost open mark that `mark` can close, as a stack depth.
@@ -444,10 +468,11 @@ fn decide(mark: Mark, ctx: &Context<'_>, stack: &[Open]) -> Action {
             if ctx.letter_before() && ctx.letter_after() {
                 return Action::Ignore; // it’s
             }
-            if ctx.open_side() {
-                return Action::Ignore; // ’60s, ’n’, ’em
+            // ’60s, ’n’, ’em — but ”’ closes an inner and an outer quote.
+            if ctx.open_side() && ctx.prev.is_none_or(|c| Mark::of(c).is_none()) {
+                return Action::Ignore;
             }
-            if ctx.closes_n_elision() || ctx.possessive_plural() {
+            if ctx.closes_n_elision() || ctx.possessive_plural(single_opener(stack)) {
                 return Action::Ignore;
             }
             close_or(Action::Ignore)
@@ -462,7 +487,9 @@ fn decide(mark: Mark, ctx: &Context<'_>, stack: &[Open]) -> Action {
             if ctx.open_side() && ctx.elision_after() {
                 return Action::Ignore;
             }
-            if !ctx.open_side() && (ctx.closes_n_elision() || ctx.possessive_plural()) {
+            if !ctx.open_side()
+                && (ctx.closes_n_elision() || ctx.possessive_plural(single_opener(stack)))
+            {
                 return Action::Ignore;
             }
             straight(ctx, stack, mark)
@@ -544,6 +571,28 @@ fn blockquotes(page: &Page) -> Vec<Quote> {
         }
         current = Some(group);
     }
+    // “Opened on the first paragraph … closed on the last.”
+    for q in &mut out {
+        let (first, last) = (q.parts[0].clone(), q.parts.len() - 1);
+        let Some(opener) = page.blocks[first.block].text[first.open.clone()]
+            .chars()
+            .next()
+            .and_then(Mark::of)
+        else {
+            continue;
+        };
+        let part = &mut q.parts[last];
+        let text = &page.blocks[part.block].text;
+        if part.close.is_empty() {
+            if let Some(c) = text[part.content.clone()].chars().next_back() {
+                if Mark::of(c).is_some_and(|m| m.closes(opener)) {
+                    let end = part.content.end - c.len_utf8();
+                    part.close = end..part.content.end;
+                    part.content = trim_range(text, part.content.start..end);
+                }
+            }
+        }
+    }
     out
 }
 
@@ -572,7 +621,9 @@ fn strip_wrapping_marks(
     let wrapped = s.len() > first.len_utf8() + last.len_utf8()
         && Mark::of(first).is_some_and(|o| Mark::of(last).is_some_and(|c| c.closes(o)));
     // Continuation paragraphs of a blockquote may open without closing.
-    let opened_only = Mark::of(first).is_some_and(|m| !m.is_single()) && !wrapped;
+    let opened_only = Mark::of(first)
+        .is_some_and(|m| !m.is_single() || matches!(m, Mark::LeftSingle | Mark::LowSingle))
+        && !wrapped;
     if wrapped {
         let o = range.start + first.len_utf8();
         let c = end - last.len_utf8();
