@@ -10,7 +10,8 @@
 //! 2. folding, one pass;
 //! 3. the automaton, one pass over the folded text: mentions of sources and
 //!    exact/normalised occurrences of explicit quotes at once;
-//! 4. approximate search, only for explicit quotes step 3 did not find;
+//! 4. approximate alignment, only for explicit quotes step 3 did not find,
+//!    only where step 3 found one of their seeds;
 //! 5. attribution, quote by quote, looking only near each quote.
 
 use crate::attribute::sources::SourceIndex;
@@ -34,6 +35,8 @@ enum Owner {
     Source { source: usize, capital: bool },
     /// An explicit manifest quote.
     Quote(usize),
+    /// A piece of an explicit quote, at this offset in its folded text.
+    Seed { quote: usize, offset: usize },
 }
 
 /// A manifest made ready to annotate pages.
@@ -82,6 +85,10 @@ impl Engine {
                 owners.push(Owner::Quote(i));
             }
         }
+        for (quote, offset, seed) in matcher.seeds() {
+            patterns.push(seed.to_owned());
+            owners.push(Owner::Seed { quote, offset });
+        }
         let automaton = if patterns.is_empty() {
             None
         } else {
@@ -122,7 +129,11 @@ impl Engine {
             Vec::new()
         };
         let folded = Folded::of_page(page);
-        let (mentions, hits) = self.scan(page, &folded);
+        let Scan {
+            mentions,
+            hits,
+            seeds,
+        } = self.scan(page, &folded);
         let raw_at = |r: Range<usize>| {
             folded
                 .to_spans(page, r)
@@ -131,7 +142,7 @@ impl Engine {
                 .collect::<Vec<_>>()
                 .join(" ")
         };
-        let found = self.matcher.resolve(&folded, &hits, raw_at);
+        let found = self.matcher.resolve_seeded(&folded, &hits, &seeds, raw_at);
 
         // Explicit quotes on detected quotes; the rest stand alone.
         let mut explicit: Vec<Option<usize>> = vec![None; quotes.len()];
@@ -203,11 +214,17 @@ impl Engine {
 
     /// The one multi-pattern pass: source mentions (longest first, not
     /// overlapping, on word boundaries) and explicit quote occurrences.
-    fn scan(&self, page: &Page, folded: &Folded) -> (Vec<Mention>, Vec<Vec<Range<usize>>>) {
-        let mut hits: Vec<Vec<Range<usize>>> = vec![Vec::new(); self.manifest.quotes.len()];
+    fn scan(&self, page: &Page, folded: &Folded) -> Scan {
+        let n = self.manifest.quotes.len();
+        let mut hits: Vec<Vec<Range<usize>>> = vec![Vec::new(); n];
+        let mut seeds: Vec<Vec<(usize, usize)>> = vec![Vec::new(); n];
         let mut names: Vec<(Range<usize>, usize)> = Vec::new();
         let Some(automaton) = &self.automaton else {
-            return (Vec::new(), hits);
+            return Scan {
+                mentions: Vec::new(),
+                hits,
+                seeds,
+            };
         };
         let text = folded.text.as_str();
         let word_char = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
@@ -220,6 +237,7 @@ impl Engine {
             let Some(m) = state.get_match() else { break };
             match self.owners[m.pattern().as_usize()] {
                 Owner::Quote(i) => hits[i].push(m.range()),
+                Owner::Seed { quote, offset } => seeds[quote].push((offset, m.start())),
                 Owner::Source { source, capital } => {
                     let before = text[..m.start()].chars().next_back();
                     let after = text[m.end()..].chars().next();
@@ -255,8 +273,22 @@ impl Engine {
                 });
             }
         }
-        (mentions, hits)
+        Scan {
+            mentions,
+            hits,
+            seeds,
+        }
     }
+}
+
+/// What the multi-pattern pass found.
+struct Scan {
+    /// Sources named in the text.
+    mentions: Vec<Mention>,
+    /// Exact (folded) occurrences of each explicit quote.
+    hits: Vec<Vec<Range<usize>>>,
+    /// (offset in the quote, position in the text) of each quote's seeds.
+    seeds: Vec<Vec<(usize, usize)>>,
 }
 
 /// Does the quote cover any of `spans`?

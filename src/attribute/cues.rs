@@ -11,8 +11,8 @@
 //! source a phrase means is [`super::sources`]'s job.
 
 use super::words::{
-    capitalized, is_in, lower, Kind, Token, ADVERBS, CLAUSE_STARTERS, CUE_VERBS, DETERMINERS,
-    FRONTED, NAMING_VERBS, NP_STOPPERS, PARTICIPLES, PRONOUNS,
+    capitalized, is_in, lower, Kind, Token, WordList, ADVERBS, CLAUSE_STARTERS, CUE_VERBS,
+    DETERMINERS, FRONTED, NAMING_VERBS, NP_STOPPERS, PARTICIPLES, PRONOUNS,
 };
 use std::ops::Range;
 
@@ -53,17 +53,22 @@ fn is_word(t: &Token) -> bool {
 /// ("according to" takes two).
 fn verb_at(text: &str, tokens: &[Token], i: usize) -> Option<usize> {
     let t = tokens.get(i).filter(|t| is_word(t))?;
-    let w = lower(word(text, t));
+    let raw = word(text, t);
+    // Most words are no verb: rule them out without allocating.
+    if !CUE_VERBS.contains(raw) && !raw.eq_ignore_ascii_case("according") {
+        return None;
+    }
+    let w = lower(raw);
     if w == "according" {
         let next = tokens.get(i + 1).filter(|t| is_word(t))?;
         return (lower(word(text, next)) == "to").then_some(2);
     }
-    if !CUE_VERBS.contains(&w.as_str()) {
+    if !CUE_VERBS.contains(&w) {
         return None;
     }
     // "-ing" forms are nouns as often as verbs ("the ruling", "a warning"):
     // a participle clause starts after a comma or a conjunction.
-    if PARTICIPLES.contains(&w.as_str()) {
+    if PARTICIPLES.contains(&w) {
         let prev = i.checked_sub(1).and_then(|p| tokens.get(p))?;
         let clause = prev.kind == Kind::Punct(',')
             || (is_word(prev)
@@ -113,7 +118,7 @@ pub fn after_quote(
     let verb_len = verb_at(text, clause, v)?;
     let subject_end = (0..v)
         .rev()
-        .find(|&k| !(is_word(&clause[k]) && is_in(ADVERBS, word(text, &clause[k]))))
+        .find(|&k| !(is_word(&clause[k]) && ADVERBS.contains(word(text, &clause[k]))))
         .map_or(0, |k| k + 1);
     if subject_end == 0 {
         // Inversion: said Ruiz / according to the report.
@@ -264,7 +269,7 @@ fn passive(text: &str, window: &[Token], v: usize) -> bool {
             // "would be announced", and "to describe": not a speech act.
             return true;
         }
-        if !is_in(ADVERBS, w) {
+        if !ADVERBS.contains(w) {
             return false;
         }
         k -= 1;
@@ -303,12 +308,11 @@ fn verb_found(text: &str, window: &[Token], v: usize, verb_len: usize) -> Option
             appositive,
         });
     }
-    if PARTICIPLES.contains(&verb.as_str()) {
+    if PARTICIPLES.contains(verb) {
         // "…, the commission said Thursday, warning that …": the subject of
         // the speech verb before, else of the sentence.
         let main = (0..v.saturating_sub(1)).rev().find(|&k| {
-            verb_at(text, window, k).is_some()
-                && !PARTICIPLES.contains(&lower(word(text, &window[k])).as_str())
+            verb_at(text, window, k).is_some() && !PARTICIPLES.contains(word(text, &window[k]))
         });
         if let Some(m) = main {
             if let Some(found) = subject_found(text, window, m, 1) {
@@ -359,7 +363,7 @@ fn subject_found(text: &str, window: &[Token], v: usize, verb_len: usize) -> Opt
     };
     // "a group called “Free Voices”" names something; "Ruiz called it “a
     // farce”" and "the confederation called the win “a landmark”" quote.
-    let names = NAMING_VERBS.contains(&verb.as_str())
+    let names = NAMING_VERBS.contains(verb)
         && window.get(v + verb_len).is_none_or(|t| !is_word(t))
         && !subject.iter().any(|t| {
             let w = word(text, t);
@@ -372,7 +376,7 @@ fn subject_found(text: &str, window: &[Token], v: usize, verb_len: usize) -> Opt
     // misreading (here "reports" is a noun).
     let verbal = subject.iter().any(|t| {
         let w = word(text, t);
-        !capitalized(w) && is_in(AUXILIARIES, w)
+        !capitalized(w) && AUXILIARIES.contains(w)
     });
     if verbal {
         return None;
@@ -397,7 +401,7 @@ pub fn speech_subject(text: &str, sentence: &[Token]) -> Option<Found> {
     let v = (0..sentence.len()).find(|&k| {
         verb_at(text, sentence, k).is_some()
             && !passive(text, sentence, k)
-            && !PARTICIPLES.contains(&lower(word(text, &sentence[k])).as_str())
+            && !PARTICIPLES.contains(word(text, &sentence[k]))
     })?;
     let (subject, appositive) = subject_before(text, sentence, v)?;
     let np = span(subject)?;
@@ -452,7 +456,7 @@ type Subject<'t> = (&'t [Token], Option<&'t [Token]>);
 
 fn subject_before<'t>(text: &str, window: &'t [Token], v: usize) -> Option<Subject<'t>> {
     let mut e = v;
-    while e > 0 && is_word(&window[e - 1]) && is_in(ADVERBS, word(text, &window[e - 1])) {
+    while e > 0 && is_word(&window[e - 1]) && ADVERBS.contains(word(text, &window[e - 1])) {
         e -= 1;
     }
     // "…by Derek Haskins, a father of two, who argued": whoever "who" is.
@@ -493,13 +497,13 @@ fn subject_before<'t>(text: &str, window: &'t [Token], v: usize) -> Option<Subje
 
 /// Words that open a clause put before the subject ("As the party wound
 /// down, Mortimer was asked …").
-const SUBORDINATORS: &[&str] = &[
+static SUBORDINATORS: WordList = WordList::new(&[
     "as", "when", "while", "although", "though", "because", "since", "if", "once", "until",
     "whereas", "despite", "with", "without", "through", "like", "unlike", "by", "for",
-];
+]);
 
 /// Verbs that end a subject read backwards ("The challenge was filed … by").
-const AUXILIARIES: &[&str] = &["was", "is", "were", "are", "had", "has", "have"];
+static AUXILIARIES: WordList = WordList::new(&["was", "is", "were", "are", "had", "has", "have"]);
 
 /// Prepositions that may lead the words before a verb.
 const PREPOSITIONS: &[&str] = &["by", "from", "with", "to", "for", "of", "in", "on", "at"];
@@ -520,8 +524,8 @@ fn back_np<'t>(text: &str, window: &'t [Token], e: usize, by_name: bool) -> Opti
         // Another speech verb ends the subject ("said further dates"); not a
         // name ("the United States") nor an -ing noun ("the ruling").
         let verb = !capitalized(w)
-            && ((is_in(CUE_VERBS, w) && !is_in(PARTICIPLES, w)) || is_in(AUXILIARIES, w));
-        if (is_in(CLAUSE_STARTERS, w) && !inside_name) || verb {
+            && ((CUE_VERBS.contains(w) && !PARTICIPLES.contains(w)) || AUXILIARIES.contains(w));
+        if (CLAUSE_STARTERS.contains(w) && !inside_name) || verb {
             break;
         }
         start -= 1;
@@ -623,7 +627,7 @@ fn np_forward<'t>(text: &str, tokens: &'t [Token]) -> &'t [Token] {
                     .get(k + 1)
                     .is_some_and(|n| is_word(n) && capitalized(word(text, n)));
             is_word(t)
-                && !(k > 0 && is_in(NP_STOPPERS, w) && !in_name)
+                && !(k > 0 && NP_STOPPERS.contains(w) && !in_name)
                 && !(k == 0 && is_in(&["that", "to", "on", "in"], w))
         })
         .count();
@@ -658,7 +662,7 @@ pub fn leading_np<'t>(text: &str, tokens: &'t [Token]) -> &'t [Token] {
                 && tokens[..c].first().is_some_and(|t| {
                     let w = word(text, t);
                     // "On Monday, …", and "As the party wound down, …".
-                    is_in(FRONTED, w) || is_in(SUBORDINATORS, w)
+                    is_in(FRONTED, w) || SUBORDINATORS.contains(w)
                 })
         })
         .map_or(0, |c| c + 1);
@@ -699,10 +703,10 @@ pub fn leading_np<'t>(text: &str, tokens: &'t [Token]) -> &'t [Token] {
             // a name continues
         } else if after_determiner
             && n < 5
-            && !is_in(ADVERBS, w)
-            && !is_in(NP_STOPPERS, w)
+            && !ADVERBS.contains(w)
+            && !NP_STOPPERS.contains(w)
             && !w.ends_with("ed")
-            && !is_in(CUE_VERBS, w)
+            && !CUE_VERBS.contains(w)
         {
             // "the harbour master"
         } else {

@@ -33,7 +33,10 @@ use sources::{singular, Class, SourceIndex};
 use std::collections::HashMap;
 use std::ops::Range;
 use std::rc::Rc;
-use words::{capitalized, is_in, lower, phrase_gender, tokenize, Gender, Kind, Token, DETERMINERS};
+use words::{
+    capitalized, is_in, lower, phrase_gender, tokenize, Gender, Kind, Token, WordList, DETERMINERS,
+    PRONOUNS, TITLES,
+};
 
 /// A manifest source named in the text (found by the engine's one
 /// multi-pattern pass over the page).
@@ -103,7 +106,7 @@ enum Who {
 
 /// Nouns that describe an organisation ("the group said").
 #[rustfmt::skip]
-const ORGANIZATION_NOUNS: &[&str] = &[
+static ORGANIZATION_NOUNS: WordList = WordList::new(&[
     "group", "organisation", "organization", "company", "firm", "agency", "charity", "body",
     "ministry", "department", "government", "council", "committee", "union", "association",
     "party", "campaign", "coalition", "club", "team", "board", "authority", "office", "bank",
@@ -111,22 +114,22 @@ const ORGANIZATION_NOUNS: &[&str] = &[
     "alliance", "federation", "league", "regulator", "watchdog", "administration", "embassy",
     "university", "school", "hospital", "trust", "service", "airline", "retailer", "insurer",
     "carmaker", "manufacturer", "developer", "operator", "broadcaster", "corporation",
-];
+]);
 /// Nouns that describe a document or publication ("the report said").
 #[rustfmt::skip]
-const TEXT_NOUNS: &[&str] = &[
+static TEXT_NOUNS: WordList = WordList::new(&[
     "report", "document", "resolution", "ruling", "statement", "study", "letter", "filing", "bill",
     "text", "judgment", "judgement", "decision", "memo", "lawsuit", "complaint", "indictment",
     "order", "verdict", "paper", "newspaper", "magazine", "outlet", "review", "survey", "analysis",
     "audit", "assessment", "guidance", "policy", "plan", "proposal", "draft", "treaty",
     "agreement", "law", "act", "note", "email", "post", "tweet", "book", "article", "editorial",
     "communique", "declaration", "motion", "petition", "summary",
-];
+]);
 
 /// Plural nouns that do not end in "s": "police said", "they said".
-const PLURAL_NOUNS: &[&str] = &[
+static PLURAL_NOUNS: WordList = WordList::new(&[
     "police", "people", "staff", "crew", "public", "children", "men", "women",
-];
+]);
 
 /// How many entities are remembered.
 const MEMORY: usize = 32;
@@ -343,7 +346,7 @@ impl<'a> Run<'a> {
         }
         let names_someone_else = before.iter().any(|t| {
             let w = &text[t.range.clone()];
-            capitalized(w) && !is_in(words::TITLES, w) && !is_in(DETERMINERS, w)
+            capitalized(w) && !is_in(TITLES, w) && !is_in(DETERMINERS, w)
         });
         match before.last() {
             Some(first) if names_someone_else => {
@@ -377,7 +380,7 @@ impl<'a> Run<'a> {
         if let Some(f) = cues::speech_subject(text, sentence) {
             let phrase = &text[f.speaker.clone()];
             let appositive = f.appositive.clone().map(|r| &text[r]);
-            if !is_in(words::PRONOUNS, phrase) {
+            if !is_in(PRONOUNS, phrase) {
                 if let Some(who) = self.who_with(phrase, appositive) {
                     return Some(who);
                 }
@@ -442,30 +445,35 @@ impl<'a> Run<'a> {
     fn is_lone_name(&self, phrase: &str) -> bool {
         !phrase.contains(' ')
             && capitalized(phrase)
-            && !is_in(words::PRONOUNS, phrase)
-            && !is_in(PLURAL_NOUNS, phrase)
+            && !is_in(PRONOUNS, phrase)
+            && !PLURAL_NOUNS.contains(phrase)
             && self.proper_nouns.contains(&crate::text::fold::fold(phrase))
     }
 
     /// Who a sentence's leading noun phrase is, if anyone worth remembering.
     fn who(&self, phrase: &str) -> Option<Who> {
-        if is_in(words::PRONOUNS, phrase) {
+        if is_in(PRONOUNS, phrase) {
             return None;
         }
         if let Some(s) = self.source_named(phrase) {
             return Some(Who::Source(s));
         }
-        let words: Vec<&str> = phrase.split_whitespace().collect();
-        let proper = words
-            .iter()
+        let proper = phrase
+            .split_whitespace()
             .skip(1)
             .any(|w| capitalized(w) && !is_in(DETERMINERS, w));
-        let gender = phrase_gender(phrase);
-        let entity = self.unknown(phrase);
-        if !proper && gender.is_none() && !entity.plural {
+        if proper {
+            return Some(Who::Unknown(self.unknown(phrase)));
+        }
+        // A common noun phrase is remembered only if it tells a gender or
+        // is plural (only "they" can then refer to it).
+        let last = phrase.rsplit(' ').next().unwrap_or(phrase);
+        let plural_looking = last.ends_with('s') || PLURAL_NOUNS.contains(last);
+        if !plural_looking && phrase_gender(phrase).is_none() {
             return None;
         }
-        Some(Who::Unknown(entity))
+        let entity = self.unknown(phrase);
+        (entity.plural || entity.gender.is_some()).then_some(Who::Unknown(entity))
     }
 
     /// An entity for a speaker the manifest does not know.
@@ -474,9 +482,9 @@ impl<'a> Run<'a> {
         let words: Vec<&str> = folded.split(' ').collect();
         let last = words.last().copied().unwrap_or("");
         let head = singular(last);
-        let class = if ORGANIZATION_NOUNS.contains(&head) {
+        let class = if ORGANIZATION_NOUNS.contains(head) {
             Class::Organization
-        } else if TEXT_NOUNS.contains(&head) {
+        } else if TEXT_NOUNS.contains(head) {
             Class::Text
         } else {
             Class::Person
@@ -485,12 +493,12 @@ impl<'a> Run<'a> {
             .split_whitespace()
             .last()
             .is_some_and(|w| !capitalized(w));
-        let plural = common_head && (head != last || PLURAL_NOUNS.contains(&last));
+        let plural = common_head && (head != last || PLURAL_NOUNS.contains(last));
         Entity {
             source: None,
             key: words
                 .iter()
-                .skip_while(|w| DETERMINERS.contains(w))
+                .skip_while(|w| is_in(DETERMINERS, w))
                 .copied()
                 .collect::<Vec<_>>()
                 .join(" "),
@@ -500,7 +508,7 @@ impl<'a> Run<'a> {
             gender: phrase_gender(phrase),
             names: phrase
                 .split_whitespace()
-                .filter(|w| capitalized(w) && !is_in(words::TITLES, w) && !is_in(DETERMINERS, w))
+                .filter(|w| capitalized(w) && !is_in(TITLES, w) && !is_in(DETERMINERS, w))
                 .map(crate::text::fold::fold)
                 .collect(),
         }
@@ -531,12 +539,15 @@ impl<'a> Run<'a> {
     }
 
     fn remember_source(&mut self, source: usize, phrase: &str) {
-        if let Some(g) = phrase_gender(phrase).or(self.index.gender(source)) {
-            self.genders.entry(source_key(source)).or_insert(g);
+        let key = source_key(source);
+        if !self.genders.contains_key(&key) {
+            if let Some(g) = phrase_gender(phrase).or(self.index.gender(source)) {
+                self.genders.insert(key.clone(), g);
+            }
         }
         self.remember(Entity {
             source: Some(source),
-            key: source_key(source),
+            key,
             class: self.index.class(source),
             words: Vec::new(),
             plural: false,
@@ -872,9 +883,9 @@ impl<'a> Run<'a> {
     /// The most recent entity a definite description ("the official",
     /// "the group") fits, else the one source whose words hold its noun.
     fn described(&self, head: &str, words: &[&str]) -> Option<Entity> {
-        let class_noun = if ORGANIZATION_NOUNS.contains(&head) {
+        let class_noun = if ORGANIZATION_NOUNS.contains(head) {
             Some(Class::Organization)
-        } else if TEXT_NOUNS.contains(&head) {
+        } else if TEXT_NOUNS.contains(head) {
             Some(Class::Text)
         } else {
             None

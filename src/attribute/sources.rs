@@ -78,7 +78,7 @@ fn insert(map: &mut HashMap<String, Target>, key: String, source: usize) {
 fn bare(key: &str) -> &str {
     let mut k = key;
     while let Some((first, rest)) = k.split_once(' ') {
-        if DETERMINERS.contains(&first) {
+        if is_in(DETERMINERS, first) {
             k = rest;
         } else {
             break;
@@ -91,7 +91,7 @@ fn bare(key: &str) -> &str {
 fn untitled(key: &str) -> &str {
     let mut k = key;
     while let Some((first, rest)) = k.split_once(' ') {
-        if TITLES.contains(&first.trim_end_matches('.')) {
+        if is_in(TITLES, first) {
             k = rest;
         } else {
             break;

@@ -32,7 +32,7 @@ pub enum Kind {
 /// Abbreviations whose dot does not end a sentence, with the US state
 /// abbreviations of AP datelines ("SPRINGFIELD, Ill. —").
 #[rustfmt::skip]
-const ABBREVIATIONS: &[&str] = &[
+static ABBREVIATIONS: WordList = WordList::new(&[
     "mr", "mrs", "ms", "dr", "st", "sen", "rep", "gov", "gen", "col", "lt", "sgt", "capt", "prof",
     "rev", "jr", "sr", "inc", "co", "corp", "ltd", "no", "vs", "mt", "ft", "cmdr", "adm", "maj",
     "supt", "insp", "det", "hon", "pres", "dept", "univ", "assn", "bros", "messrs", "mme", "mlle",
@@ -40,7 +40,7 @@ const ABBREVIATIONS: &[&str] = &[
     "ill", "ind", "kan", "ky", "la", "md", "mich", "minn", "miss", "mo", "mont", "neb", "nev",
     "okla", "ore", "pa", "tenn", "va", "vt", "wash", "wis", "wyo", "jan", "feb", "aug", "sept",
     "oct", "nov", "dec", "approx", "est", "fig", "al", "etc",
-];
+]);
 
 /// Tokenizes `text[range]`.
 pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
@@ -88,7 +88,7 @@ pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
                     let initialism = word.chars().count() == 1
                         && word.chars().all(char::is_alphabetic)
                         || word.contains('.');
-                    let abbreviation = ABBREVIATIONS.iter().any(|a| word.eq_ignore_ascii_case(a));
+                    let abbreviation = ABBREVIATIONS.contains(word);
                     // "U.S." continues with a letter; "Mr." and "J." keep their dot.
                     if initialism && after.is_some_and(char::is_alphabetic) {
                         end = pos + 1;
@@ -147,7 +147,7 @@ pub fn capitalized(word: &str) -> bool {
 /// Speech verbs that attribute a quote to their subject ("Ruiz said", "said
 /// Ruiz"). Present and past forms; "according to" is handled apart.
 #[rustfmt::skip]
-pub const CUE_VERBS: &[&str] = &[
+pub static CUE_VERBS: WordList = WordList::new(&[
     "said", "says", "say", "told", "tells", "added", "adds", "asked", "asks", "warned", "warns",
     "wrote", "writes", "explained", "explains", "argued", "argues", "noted", "notes", "called",
     "calls", "described", "describes", "insisted", "insists", "stated", "states", "claimed",
@@ -175,29 +175,29 @@ pub const CUE_VERBS: &[&str] = &[
     "messaged", "dismissed", "derided", "decried", "characterised", "characterized", "welcomed",
     "rejected", "mocked", "ridiculed", "likened", "compared", "lambasted", "attacked", "assailed",
     "portrayed", "depicted", "touted", "defended", "expressing", "issued", "released", "published",
-];
+]);
 
 /// Participles: the speaker is the sentence's subject ("Ruiz left, saying …").
 #[rustfmt::skip]
-pub const PARTICIPLES: &[&str] = &[
+pub static PARTICIPLES: WordList = WordList::new(&[
     "describing", "calling", "saying", "adding", "warning", "noting", "arguing", "insisting",
     "writing", "telling", "declaring", "asking", "explaining", "stressing", "urging", "ruling",
     "finding", "concluding", "stating", "claiming", "citing", "branding", "labelling", "labeling",
     "dubbing", "accusing", "promising", "vowing", "pledging", "predicting", "expressing",
-];
+]);
 
 /// Verbs that name something rather than quote someone when their subject
 /// is a common noun ("a group called “Free Voices”"): not cues before a
 /// quote unless their subject is a name or a pronoun.
 #[rustfmt::skip]
-pub const NAMING_VERBS: &[&str] = &[
+pub static NAMING_VERBS: WordList = WordList::new(&[
     "called", "dubbed", "branded", "labelled", "labeled", "termed", "named", "titled",
-];
+]);
 
 /// Words between a subject and its verb that do not belong to either
 /// ("Ruiz *also* said", "he *had* warned").
 #[rustfmt::skip]
-pub const ADVERBS: &[&str] = &[
+pub static ADVERBS: WordList = WordList::new(&[
     "also", "later", "then", "has", "had", "have", "would", "will", "previously", "once",
     "recently", "earlier", "further", "again", "repeatedly", "publicly", "bluntly", "simply",
     "flatly", "reportedly", "separately", "immediately", "initially", "subsequently", "since",
@@ -208,24 +208,24 @@ pub const ADVERBS: &[&str] = &[
     "defiantly", "tersely", "succinctly", "shortly", "afterwards", "afterward", "herself",
     "himself", "themselves", "itself", "personally", "first", "finally", "is", "was", "were",
     "are", "been", "being", "be", "could", "should", "may", "might", "can", "not",
-];
+]);
 
 /// Words that end a noun phrase read forwards ("said Ruiz *on* Tuesday").
 #[rustfmt::skip]
-pub const NP_STOPPERS: &[&str] = &[
+pub static NP_STOPPERS: WordList = WordList::new(&[
     "on", "in", "at", "during", "after", "before", "who", "whose", "which", "while", "when", "as",
     "because", "but", "and", "adding", "saying", "noting", "last", "this", "yesterday", "today",
     "tonight", "earlier", "later", "outside", "inside", "told", "to", "with", "that", "where",
     "although", "though", "via", "through", "about", "into", "by", "said", "says",
-];
+]);
 
 /// Words that start a clause: a subject read backwards stops before them.
 #[rustfmt::skip]
-pub const CLAUSE_STARTERS: &[&str] = &[
+pub static CLAUSE_STARTERS: WordList = WordList::new(&[
     "and", "but", "while", "as", "because", "although", "though", "when", "after", "before",
     "since", "so", "yet", "whereas", "where", "that", "which", "who", "if", "until", "unless",
     "whom", "whose", "or", "nor", "than", "whether", "once", "then", "however", "meanwhile",
-];
+]);
 
 /// Leading words of a fronted phrase, dropped from the start of a subject
 /// ("*On Tuesday* the minister said").
@@ -275,23 +275,22 @@ pub const PRONOUNS: &[&str] = &[
 /// Title and role words that tell a speaker's gender.
 pub fn gender_of_word(word: &str) -> Option<Gender> {
     #[rustfmt::skip]
-const MALE: &[&str] = &[
+static MALE: WordList = WordList::new(&[
     "mr", "sir", "lord", "king", "prince", "father", "brother", "spokesman", "chairman",
     "congressman", "councilman", "businessman", "policeman", "assemblyman", "alderman", "man",
     "husband", "son", "grandfather", "uncle", "nephew", "boy", "gentleman", "fireman", "sportsman",
     "monsieur", "herr", "senor", "señor",
-];
+]);
     #[rustfmt::skip]
-const FEMALE: &[&str] = &[
+static FEMALE: WordList = WordList::new(&[
     "mrs", "ms", "miss", "dame", "lady", "queen", "princess", "mother", "sister", "spokeswoman",
     "chairwoman", "congresswoman", "councilwoman", "businesswoman", "policewoman", "assemblywoman",
     "alderwoman", "woman", "wife", "daughter", "grandmother", "aunt", "niece", "girl", "actress",
     "madame", "mme", "frau", "senora", "señora", "sportswoman", "widow",
-];
-    let w = lower(word);
-    if MALE.contains(&w.as_str()) {
+]);
+    if MALE.contains(word) {
         Some(Gender::Male)
-    } else if FEMALE.contains(&w.as_str()) {
+    } else if FEMALE.contains(word) {
         Some(Gender::Female)
     } else {
         None
@@ -309,8 +308,48 @@ pub enum Gender {
 
 /// Is `word` (any case) in `list`?
 pub fn is_in(list: &[&str], word: &str) -> bool {
-    let w = lower(word);
-    list.contains(&w.as_str())
+    with_lower(word, |w| list.contains(&w))
+}
+
+/// Calls `f` with `word` in lower case, apostrophes straight, a trailing
+/// dot dropped — without allocating for the usual short ASCII word (this
+/// runs for every word the engine looks at).
+pub fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    let w = word.trim_end_matches('.');
+    let mut buf = [0u8; 32];
+    if w.len() <= buf.len() && w.is_ascii() {
+        let buf = &mut buf[..w.len()];
+        buf.copy_from_slice(w.as_bytes());
+        buf.make_ascii_lowercase();
+        // ASCII in, ASCII out: still UTF-8.
+        f(std::str::from_utf8(buf).unwrap_or(w))
+    } else {
+        f(&lower(word))
+    }
+}
+
+/// A list of words, looked up in constant time, blind to case.
+pub struct WordList {
+    words: &'static [&'static str],
+    set: std::sync::OnceLock<std::collections::HashSet<&'static str>>,
+}
+
+impl WordList {
+    /// A list of lower-case words.
+    pub const fn new(words: &'static [&'static str]) -> WordList {
+        WordList {
+            words,
+            set: std::sync::OnceLock::new(),
+        }
+    }
+
+    /// Is `word` (any case, a trailing dot ignored) in the list?
+    pub fn contains(&self, word: impl AsRef<str>) -> bool {
+        let set = self
+            .set
+            .get_or_init(|| self.words.iter().copied().collect());
+        with_lower(word.as_ref(), |w| set.contains(w))
+    }
 }
 
 /// Common given names that tell a gender, for pronouns to agree with

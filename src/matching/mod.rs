@@ -7,11 +7,14 @@
 //!    (compatibility forms and diacritics, case, quotes, apostrophes,
 //!    dashes, ellipses, whitespace);
 //! 3. **approximate** — within a bounded edit distance (a fifth of its
-//!    length), by Myers' bit-parallel search ([`myers`]).
+//!    length), aligned around the pieces of the quote the multi-pattern
+//!    pass found intact ([`Matcher::seeds`]) with the edit-distance table of
+//!    [`myers`]; Myers' bit-parallel search itself serves `check`, which
+//!    looks for the nearest match anywhere.
 //!
 //! Tiers 1 and 2 come from the engine's single multi-pattern pass over the
-//! folded page (this module hands it the patterns); tier 3 scans only for
-//! the quotes that pass did not find. When a quote occurs more than once,
+//! folded page (this module hands it the patterns and the seeds); tier 3
+//! aligns only where that pass found a seed of a quote it did not find whole. When a quote occurs more than once,
 //! `prefix` and `suffix` choose, scored like Hypothesis' anchoring: quote
 //! 50, prefix 20, suffix 20, and 2 for being earliest.
 //!
@@ -67,6 +70,14 @@ pub struct Matcher {
 /// edit or two matches too much.
 const MIN_APPROXIMATE_LEN: usize = 12;
 
+/// Pieces each quote is cut into to seed the approximate search.
+pub const SEEDS: usize = 4;
+
+/// Edits allowed for a quote of `len` folded bytes: a fifth of it.
+fn max_errors(len: usize) -> usize {
+    (len / 5).clamp(1, 256)
+}
+
 /// Characters stripped from the ends of a quote before searching.
 fn is_enclosing(c: char) -> bool {
     c.is_whitespace() || crate::detect::is_quote_mark(c)
@@ -94,6 +105,34 @@ impl Matcher {
         }
     }
 
+    /// Seeds for the approximate tier, as (quote, offset in its folded text,
+    /// seed): each long enough quote cut in [`SEEDS`] pieces. With at most
+    /// `SEEDS - 1` edits, one piece is intact and the multi-pattern pass
+    /// finds it; the edit-distance alignment then runs only there, not over
+    /// the whole page for every quote.
+    pub fn seeds(&self) -> Vec<(usize, usize, &str)> {
+        let mut out = Vec::new();
+        for (i, q) in self.quotes.iter().enumerate() {
+            let text = q.text.as_str();
+            if text.len() < MIN_APPROXIMATE_LEN {
+                continue;
+            }
+            let piece = text.len() / SEEDS;
+            let mut start = 0;
+            for n in 1..=SEEDS {
+                let mut end = if n == SEEDS { text.len() } else { n * piece };
+                while !text.is_char_boundary(end) {
+                    end += 1;
+                }
+                if end > start {
+                    out.push((i, start, &text[start..end]));
+                }
+                start = end;
+            }
+        }
+        out
+    }
+
     /// The folded text of each quote, in manifest order: the patterns for
     /// the engine's multi-pattern pass.
     pub fn patterns(&self) -> impl Iterator<Item = &str> {
@@ -108,6 +147,25 @@ impl Matcher {
         &self,
         folded: &Folded,
         hits: &[Vec<Range<usize>>],
+        raw_at: impl Fn(Range<usize>) -> String,
+    ) -> Vec<Found> {
+        let mut seeds: Vec<Vec<(usize, usize)>> = vec![Vec::new(); self.quotes.len()];
+        for (q, offset, seed) in self.seeds() {
+            for (at, _) in folded.text.match_indices(seed) {
+                seeds[q].push((offset, at));
+            }
+        }
+        self.resolve_seeded(folded, hits, &seeds, raw_at)
+    }
+
+    /// [`resolve`](Self::resolve), with the seed occurrences
+    /// ([`seeds`](Self::seeds)) already found by the multi-pattern pass as
+    /// `(offset in the quote, position in the text)` per quote.
+    pub fn resolve_seeded(
+        &self,
+        folded: &Folded,
+        hits: &[Vec<Range<usize>>],
+        seed_hits: &[Vec<(usize, usize)>],
         raw_at: impl Fn(Range<usize>) -> String,
     ) -> Vec<Found> {
         let mut out = Vec::new();
@@ -135,32 +193,44 @@ impl Matcher {
             if q.text.len() < MIN_APPROXIMATE_LEN {
                 continue;
             }
-            let max_errors = (q.text.len() / 5).clamp(1, 256);
+            let max_errors = max_errors(q.text.len());
             let pattern = q.text.as_bytes();
             let text = folded.text.as_bytes();
-            let ends = myers::search(pattern, text, max_errors);
-            let mut best: Option<(usize, usize, usize)> = None;
-            let mut candidates = Vec::new();
-            for (end, _) in ends {
-                if let Some((s, e, k)) = myers::best_match(pattern, text, end, max_errors) {
-                    let (s, e) = (char_floor(&folded.text, s), char_floor(&folded.text, e));
-                    if s < e {
-                        candidates.push(s..e);
-                        if best.is_none_or(|b| k < b.2) {
-                            best = Some((s, e, k));
-                        }
-                    }
-                }
-            }
-            if let Some((_, _, k)) = best {
-                // Among the least-edited candidates, let context decide.
-                let range = self.best(q, folded, &candidates);
-                out.push(Found {
-                    quote: i,
-                    range,
-                    how: How::Approximate(k),
-                });
-            }
+            // Where an intact seed puts the quote's end, give or take the
+            // errors; then the exact alignment there.
+            let mut ends: Vec<usize> = seed_hits
+                .get(i)
+                .into_iter()
+                .flatten()
+                .map(|&(offset, at)| {
+                    (at + pattern.len() + max_errors)
+                        .saturating_sub(offset)
+                        .min(text.len())
+                })
+                .collect();
+            ends.sort_unstable();
+            ends.dedup_by(|a, b| a.abs_diff(*b) <= max_errors);
+            let matches: Vec<(usize, usize, usize)> = ends
+                .into_iter()
+                .filter_map(|end| myers::best_match(pattern, text, end, max_errors))
+                .map(|(s, e, k)| (char_floor(&folded.text, s), char_floor(&folded.text, e), k))
+                .filter(|(s, e, _)| s < e)
+                .collect();
+            let Some(fewest) = matches.iter().map(|m| m.2).min() else {
+                continue;
+            };
+            // Among the least-edited candidates, let context decide.
+            let candidates: Vec<Range<usize>> = matches
+                .iter()
+                .filter(|m| m.2 == fewest)
+                .map(|m| m.0..m.1)
+                .collect();
+            let range = self.best(q, folded, &candidates);
+            out.push(Found {
+                quote: i,
+                range,
+                how: How::Approximate(fewest),
+            });
         }
         out
     }
