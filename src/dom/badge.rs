@@ -217,7 +217,10 @@ fn fill_card(doc: &Document, panel: &HtmlElement, card: &Card) -> Result<(), JsV
         p.append_child(&flag)?;
         panel.append_child(&p)?;
     }
-    line("kind", card.kind)?;
+    // The flag above already says "Anonymous source".
+    if !card.anonymous {
+        line("kind", card.kind)?;
+    }
     if let Some(role) = &card.role {
         line("role", role)?;
     }
