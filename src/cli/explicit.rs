@@ -51,11 +51,8 @@ impl Explicit {
     /// multi-pattern pass finds them (overlapping ones included).
     pub fn find(&self, page: &Page, folded: &Folded) -> Vec<Found> {
         let text = folded.text.as_str();
-        let hits: Vec<Vec<Range<usize>>> = self
-            .patterns
-            .iter()
-            .map(|p| occurrences(text, p))
-            .collect();
+        let hits: Vec<Vec<Range<usize>>> =
+            self.patterns.iter().map(|p| occurrences(text, p)).collect();
         self.matcher
             .resolve(folded, &hits, |r| raw_text(page, folded, r))
     }

@@ -21,13 +21,12 @@
 //! sources — and nothing it says reaches a reader unless an editor keeps it.
 
 use crate::attribute::sources::singular;
-use crate::attribute::words::{
-    capitalized, is_in, lower, tokenize, Kind, Token, DETERMINERS, FRONTED, PRONOUNS, TITLES,
-};
+use crate::attribute::words::{capitalized, lower, tokenize, Kind, Token};
 use crate::manifest::SourceKind;
 use crate::text::fold::fold;
 use crate::text::Page;
 use std::collections::HashMap;
+use std::ops::Range;
 
 /// One proposed source.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -77,10 +76,76 @@ pub struct Guess {
     pub head: String,
 }
 
+/// The drafting vocabulary. These start as copies of the engine's lists in
+/// `attribute::words` (titles, determiners, pronouns, fronted words), kept
+/// here so that drafting does not change when the engine's attribution
+/// lists are tuned; they serve a different purpose (reading a name into
+/// manifest fields, not finding a speaker).
+#[rustfmt::skip]
+const TITLES: &[&str] = &[
+    "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "dame", "lord", "lady",
+    "president", "vice", "prime", "minister", "mayor", "governor", "gov", "sen", "senator", "rep",
+    "representative", "judge", "justice", "chief", "constable", "inspector", "detective", "sgt",
+    "sergeant", "officer", "gen", "general", "col", "colonel", "capt", "captain", "lt",
+    "lieutenant", "rev", "reverend", "father", "bishop", "archbishop", "pope", "king", "queen",
+    "prince", "princess", "chancellor", "secretary", "ambassador", "commissioner", "councillor",
+    "councilor", "councilman", "councilwoman", "coach", "superintendent", "deputy", "speaker",
+    "sheriff", "attorney", "director", "chairman", "chairwoman", "chair", "ceo", "dean", "premier",
+    "state", "foreign", "defence", "defense", "health", "finance", "interior", "home", "education",
+    "trade", "cardinal", "rabbi", "imam", "sister", "brother", "adm", "admiral", "maj", "major",
+    "cmdr", "commander", "supt", "insp", "det", "hon", "congressman", "congresswoman",
+    "assemblyman", "assemblywoman", "alderman", "alderwoman", "magistrate", "principal",
+    "headteacher", "chef", "doctor", "nurse", "agent", "marshal", "corporal", "cpl", "private",
+    "pte", "senior", "junior", "former", "acting", "interim",
+];
+
+/// Determiners that open a noun phrase.
+#[rustfmt::skip]
+pub(crate) const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "one", "another", "this", "that", "these", "those", "its", "his", "her",
+    "their", "our", "some", "several", "two", "three", "many", "other",
+];
+
+/// Personal pronouns that can stand for a speaker.
+const PRONOUNS: &[&str] = &["he", "she", "they", "it", "i", "we"];
+
+/// Words that open a sentence without being its subject ("Yesterday").
+#[rustfmt::skip]
+const FRONTED: &[&str] = &[
+    "on", "in", "at", "during", "after", "before", "last", "this", "earlier", "later", "yesterday",
+    "today", "tonight", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+    "sunday", "january", "february", "march", "april", "may", "june", "july", "august",
+    "september", "october", "november", "december", "then", "also", "meanwhile", "however",
+    "speaking", "asked", "now", "still", "separately", "elsewhere", "here", "there", "morning",
+    "afternoon", "evening", "night", "week", "month", "year", "and", "but", "so",
+];
+
+/// Is `word` (any case, a trailing dot ignored) in `list`?
+pub(crate) fn is_in(list: &[&str], word: &str) -> bool {
+    list.contains(&lower(word).as_str())
+}
+
 /// Honorifics dropped from a name and not kept as a role.
 const HONORIFICS: &[&str] = &[
-    "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "dame", "lord", "lady",
-    "hon", "rev", "reverend", "messrs", "mme", "mlle", "m",
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "mx",
+    "dr",
+    "prof",
+    "professor",
+    "sir",
+    "dame",
+    "lord",
+    "lady",
+    "hon",
+    "rev",
+    "reverend",
+    "messrs",
+    "mme",
+    "mlle",
+    "m",
 ];
 
 /// Job words beyond [`TITLES`] that end a name read backwards ("Supervisor
@@ -95,6 +160,26 @@ const ROLE_WORDS: &[&str] = &[
     "rider", "chef", "artist", "actor", "actress", "writer", "novelist", "historian", "professor",
     "lecturer", "teacher", "student", "pastor", "activist", "campaigner", "organiser",
     "organizer", "resident", "witness", "engineer", "chairperson", "representative",
+    "administrator", "councilmember", "pollster", "adviser", "advisor", "strategist",
+    "consultant", "correspondent", "mp", "mep", "mla", "secretary-general", "director-general",
+    "diver", "trumpeter", "meteorologist", "coordinator", "historian", "veteran",
+];
+
+/// Head nouns of descriptions that stand for an unnamed source when no one
+/// named comes before ("the official said").
+const UNNAMED_HEADS: &[&str] = &[
+    "official",
+    "source",
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "diplomat",
+    "aide",
+    "insider",
+    "person",
+    "people",
+    "employee",
+    "worker",
 ];
 
 /// Particles inside a name ("Pieter de Vries", "Piet van Rooyen").
@@ -121,12 +206,24 @@ const ORGANIZATION_WORDS: &[&str] = &[
     "church", "diocese", "cabinet", "council's", "labs", "laboratory", "observatory",
     "programme", "program", "panel", "bloc", "consortium", "centre", "center", "fund",
     "brigade", "regiment", "fire", "rescue", "operators", "cooperative", "co-op", "syndicate",
+    "guard",
 ];
 
 /// Head nouns of publications, when capitalised ("the Gazette").
 const PUBLICATION_WORDS: &[&str] = &[
-    "times", "post", "journal", "herald", "gazette", "tribune", "telegraph", "chronicle",
-    "reuters", "bloomberg", "newspaper", "magazine", "news",
+    "times",
+    "post",
+    "journal",
+    "herald",
+    "gazette",
+    "tribune",
+    "telegraph",
+    "chronicle",
+    "reuters",
+    "bloomberg",
+    "newspaper",
+    "magazine",
+    "news",
 ];
 
 /// Head nouns of documents ("the report", "the resolution"). Mirrors the
@@ -150,13 +247,15 @@ const HEAD_ENDS: &[&str] = &[
 ];
 
 /// Determiners that make a description indefinite: an unnamed source.
-const INDEFINITE: &[&str] = &["a", "an", "one", "another", "some", "several", "two", "three", "many"];
+const INDEFINITE: &[&str] = &[
+    "a", "an", "one", "another", "some", "several", "two", "three", "many",
+];
 
 /// Words that show a clause rather than a name ("A local publisher *has*
 /// asked her to", "The nurses’ union *said* further dates").
 const CLAUSE_WORDS: &[&str] = &[
-    "said", "says", "told", "tells", "asked", "asks", "added", "wrote", "has", "have", "had",
-    "is", "was", "were", "are", "will", "would", "could", "should",
+    "said", "says", "told", "tells", "asked", "asks", "added", "wrote", "has", "have", "had", "is",
+    "was", "were", "are", "will", "would", "could", "should",
 ];
 
 /// Words that mark a source as unnamed on purpose.
@@ -180,11 +279,43 @@ fn words(phrase: &str) -> Vec<&str> {
 /// Lower case, straight apostrophes, trailing dot dropped, and a
 /// possessive ending taken off ("mayor’s" → "mayor").
 fn bare_word(w: &str) -> String {
-    let l = lower(w);
+    let l = fold(w);
+    let l = l.trim_end_matches('.');
     l.strip_suffix("'s")
         .or_else(|| l.strip_suffix('\''))
-        .map(str::to_owned)
         .unwrap_or(l)
+        .to_owned()
+}
+
+/// "Pruitt’s", "Operators’": a possessive.
+fn possessive(w: &str) -> bool {
+    let l = lower(w);
+    l.ends_with("'s") || l.ends_with('\'')
+}
+
+/// "RFN", "NHK", "PG&E": an acronym (a body, not a person).
+fn acronym(w: &str) -> bool {
+    let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+    letters >= 2
+        && w.chars()
+            .all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '&' || c == '.')
+        && !title_like(w)
+}
+
+/// The kind a name's last word or a role's head noun shows: "Voltra Inc.",
+/// "Le Quotidien, a newspaper".
+fn kind_of_word(w: &str) -> Option<SourceKind> {
+    let b = bare_word(w);
+    let s = singular(&b);
+    if PUBLICATION_WORDS.contains(&s)
+        || ["broadcaster", "daily", "weekly", "tabloid", "outlet"].contains(&s)
+    {
+        Some(SourceKind::Publication)
+    } else if ORGANIZATION_WORDS.contains(&b.as_str()) || ORGANIZATION_WORDS.contains(&s) {
+        Some(SourceKind::Organization)
+    } else {
+        None
+    }
 }
 
 fn title_like(w: &str) -> bool {
@@ -219,8 +350,12 @@ pub fn read(phrase: &str, cue: Option<&str>) -> Reading {
         if let Reading::Name(mut g) = read(&name, None) {
             let pronoun = words(phrase).first().is_some_and(|w| is_in(POSSESSIVES, w));
             if g.kind == SourceKind::Person && g.role.is_none() && !pronoun {
-                let role = strip_determiner(&words(phrase)).join(" ");
-                g.role = Some(role).filter(|r| !r.is_empty());
+                let described = strip_determiner(&words(phrase)).to_vec();
+                // "The newspaper, Le Quotidien": the description says what it is.
+                match described.last().and_then(|w| kind_of_word(w)) {
+                    Some(kind) => g.kind = kind,
+                    None => g.role = Some(described.join(" ")).filter(|r| !r.is_empty()),
+                }
             }
             return Reading::Name(g);
         }
@@ -233,10 +368,30 @@ pub fn read(phrase: &str, cue: Option<&str>) -> Reading {
         return Reading::Pronoun;
     }
     if !phrase.chars().any(char::is_alphabetic)
+        || first.starts_with(|c: char| c.is_ascii_digit())
         || all.len() > MAX_NAME_WORDS
-        || all.iter().any(|w| CLAUSE_WORDS.contains(&lower(w).as_str()))
+        || all
+            .iter()
+            .any(|w| CLAUSE_WORDS.contains(&lower(w).as_str()))
+        || all.last().is_some_and(|w| possessive(w))
     {
         return Reading::NotAName;
+    }
+    if let [only] = all.as_slice() {
+        // "reviewing": a verb the engine took for a subject.
+        if !capitalized(only) && lower(only).ends_with("ing") {
+            return Reading::NotAName;
+        }
+        if acronym(only) {
+            return Reading::Name(Guess {
+                name: (*only).to_owned(),
+                kind: SourceKind::Organization,
+                role: None,
+                affiliation: None,
+                one_word: false,
+                head: bare_word(only),
+            });
+        }
     }
     // The head part: up to the first preposition or relative word.
     let cut = all
@@ -261,6 +416,25 @@ pub fn read(phrase: &str, cue: Option<&str>) -> Reading {
         head: head_singular.clone(),
     };
     let proper_head = capitalized(head_word);
+    // "Court of Appeal judgment", "Statement": a document, whatever the
+    // preposition.
+    let last_word = bare_word(all.last().copied().unwrap_or(""));
+    let document_last = DOCUMENT_WORDS.contains(&last_word.as_str())
+        && (all.len() == 1 || !capitalized(all.last().copied().unwrap_or("")));
+    if document_last {
+        let g = guess(
+            capitalize(&all.join(" ")),
+            SourceKind::Document,
+            None,
+            None,
+            false,
+        );
+        return if indefinite || all.len() == 1 {
+            Reading::Name(g)
+        } else {
+            Reading::Description(g)
+        };
+    }
 
     // A body's name may run past a preposition ("Isle of Wight
     // Constabulary"), but not after a person's role ("a spokeswoman for HM
@@ -313,6 +487,17 @@ pub fn read(phrase: &str, cue: Option<&str>) -> Reading {
         let role = Some(role.join(" ")).filter(|r| !r.is_empty());
         let affiliation = body_tail(tail);
         let one_word = run.len() == 1;
+        // "Public broadcaster NHK", "state-run China Economic Daily": a body.
+        let body = match run {
+            [one] if acronym(one) => Some(SourceKind::Organization),
+            _ => run
+                .last()
+                .and_then(|w| kind_of_word(w))
+                .or_else(|| before.last().and_then(|w| kind_of_word(w))),
+        };
+        if let Some(kind) = body {
+            return Reading::Name(guess(run.join(" "), kind, None, affiliation, false));
+        }
         return Reading::Name(guess(
             run.join(" "),
             SourceKind::Person,
@@ -337,7 +522,12 @@ pub fn read(phrase: &str, cue: Option<&str>) -> Reading {
         return Reading::Name(g);
     }
     let name = body_name(&all);
-    Reading::Description(guess(name, SourceKind::Person, None, None, false))
+    let kind = if UNNAMED_HEADS.contains(&head_singular.as_str()) && !proper_head {
+        SourceKind::Anonymous
+    } else {
+        SourceKind::Person
+    };
+    Reading::Description(guess(name, kind, None, None, false))
 }
 
 /// "Meridian’s lead lawyer, Thomas Kessler, argued": the capitalised name
@@ -376,7 +566,10 @@ fn body_name(ws: &[&str]) -> String {
 fn body_tail(tail: &[&str]) -> Option<String> {
     let (_, rest) = tail.split_first()?;
     let rest = strip_determiner(rest);
-    let proper = !rest.is_empty() && rest.iter().all(|w| capitalized(w) || is_in(&["of", "and"], w));
+    let proper = !rest.is_empty()
+        && rest
+            .iter()
+            .all(|w| capitalized(w) || is_in(&["of", "and"], w));
     proper.then(|| rest.join(" "))
 }
 
@@ -387,11 +580,17 @@ fn person_name<'a, 'b>(ws: &'a [&'b str]) -> Option<&'a [&'b str]> {
     while start > 0 {
         let w = ws[start - 1];
         let particle = PARTICLES.contains(&w) && start < ws.len();
-        let name_word = capitalized(w)
-            && !title_like(w)
-            && !is_in(DETERMINERS, w)
-            && !is_in(FRONTED, w)
-            && w.chars().any(char::is_alphabetic);
+        // A nickname: Michael “Mikey” Donnelly.
+        let nickname = start < ws.len()
+            && start > 1
+            && w.starts_with(crate::detect::is_quote_mark)
+            && capitalized(w.trim_matches(crate::detect::is_quote_mark));
+        let name_word = nickname
+            || capitalized(w)
+                && !title_like(w)
+                && !is_in(DETERMINERS, w)
+                && !is_in(FRONTED, w)
+                && w.chars().any(char::is_alphabetic);
         if !(name_word || particle) {
             break;
         }
@@ -505,6 +704,11 @@ impl<'p> Speakers<'p> {
                 if let Some((full, role)) = full_name(self.page, &g.name) {
                     g.name = full;
                     g.role = g.role.or(role);
+                    if let Some(kind) = g.name.split_whitespace().last().and_then(kind_of_word) {
+                        g.kind = kind;
+                        g.role = None;
+                        return Some(self.push(g, false));
+                    }
                     let name = fold(&g.name);
                     if let [i] = self.people(|e| e == name).as_slice() {
                         return Some(*i);
@@ -623,6 +827,113 @@ fn full_name(page: &Page, surname: &str) -> Option<(String, Option<String>)> {
     None
 }
 
+/// People and bodies the page names as a sentence's subject, or with a
+/// title, before byte `at` of block `block` and in the `back` blocks before
+/// it, outside quotations: "Tom Reilly, the harbor master, told …", "Len
+/// Trevithick has rowed …", "Councilman Dale Whitcombe", "Abernathy said …".
+///
+/// These are the antecedents a later "he said" may stand for. `draft`
+/// offers them to the engine as sources; the engine alone decides whether
+/// a pronoun refers to one (those it does not use are dropped).
+pub fn named_before(
+    page: &Page,
+    quoted: &[(usize, Range<usize>)],
+    block: usize,
+    at: usize,
+    back: usize,
+) -> Vec<String> {
+    let mut out = Vec::new();
+    for b in block.saturating_sub(back)..=block {
+        let Some(blk) = page.blocks.get(b) else {
+            continue;
+        };
+        let text = blk.text.as_str();
+        let end = if b == block {
+            at.min(text.len())
+        } else {
+            text.len()
+        };
+        let Some(upto) = text.get(..end) else {
+            continue;
+        };
+        let tokens = tokenize(upto, 0..upto.len());
+        let inside = |t: &Token| {
+            quoted
+                .iter()
+                .any(|(qb, r)| *qb == b && r.start <= t.range.start && t.range.start < r.end)
+        };
+        let word = |t: &Token| &text[t.range.clone()];
+        let is_name_word = |t: &Token| {
+            let w = word(t);
+            t.kind == Kind::Word
+                && capitalized(w)
+                && !title_like(w)
+                && !is_in(DETERMINERS, w)
+                && !is_in(FRONTED, w)
+                && !is_in(PRONOUNS, w)
+                // "PORT ALDER, Ore." is a dateline, not a name.
+                && !(w.chars().count() > 1 && w.chars().all(|c| !c.is_lowercase()))
+        };
+        let mut i = 0;
+        while i < tokens.len() {
+            let t = &tokens[i];
+            if inside(t) || t.kind != Kind::Word {
+                i += 1;
+                continue;
+            }
+            let sentence_start = i == 0
+                || matches!(
+                    tokens[i - 1].kind,
+                    Kind::End(_) | Kind::Punct('—') | Kind::Punct('–') | Kind::Punct(':')
+                );
+            // A capitalised title opens a name anywhere.
+            let mut title_end = i;
+            while title_end < tokens.len()
+                && tokens[title_end].kind == Kind::Word
+                && capitalized(word(&tokens[title_end]))
+                && title_like(word(&tokens[title_end]))
+            {
+                title_end += 1;
+            }
+            let mut run_end = title_end;
+            while run_end < tokens.len()
+                && (is_name_word(&tokens[run_end])
+                    || (run_end > title_end
+                        && tokens[run_end].kind == Kind::Word
+                        && PARTICLES.contains(&word(&tokens[run_end]))))
+            {
+                run_end += 1;
+            }
+            let names = run_end - title_end;
+            if names == 0 {
+                i = run_end.max(i + 1);
+                continue;
+            }
+            let titled = title_end > i;
+            let next = tokens.get(run_end);
+            let next_word = next.filter(|n| n.kind == Kind::Word).map(word);
+            let subject = sentence_start
+                && match names {
+                    1 => next_word.is_some_and(|w| {
+                        is_in(&["said", "says", "told", "added", "wrote", "argued"], w)
+                    }),
+                    _ => {
+                        next.is_some_and(|n| n.kind == Kind::Punct(','))
+                            || next_word.is_some_and(|w| !capitalized(w))
+                    }
+                };
+            if titled || subject {
+                let phrase = &text[tokens[i].range.start..tokens[run_end - 1].range.end];
+                if !out.iter().any(|p| p == phrase) {
+                    out.push(phrase.to_owned());
+                }
+            }
+            i = run_end;
+        }
+    }
+    out
+}
+
 /// A source id made from a name: folded, ASCII letters and digits, words
 /// joined by "-", at most 40 characters; `None` when nothing is left
 /// (a name in another script).
@@ -688,41 +999,147 @@ mod tests {
     fn readings() {
         use SourceKind::*;
         let s = |x: &str| Some(x.to_owned());
-        type Row<'a> = (&'a str, &'a str, (&'a str, SourceKind, Option<String>, Option<String>));
+        type Row<'a> = (
+            &'a str,
+            &'a str,
+            (&'a str, SourceKind, Option<String>, Option<String>),
+        );
         let rows: &[Row] = &[
-            ("title kept as role", "Mayor Denise Whitcomb", ("Denise Whitcomb", Person, s("Mayor"), None)),
-            ("honorific dropped", "Dr. Lena Okafor", ("Lena Okafor", Person, None, None)),
-            ("long role", "U.S. District Judge Patricia Okonkwo", ("Patricia Okonkwo", Person, s("U.S. District Judge"), None)),
-            ("role word", "Supervisor Glen Hartwell", ("Glen Hartwell", Person, s("Supervisor"), None)),
-            ("lower-case role", "Council member Aisha Grant", ("Aisha Grant", Person, s("Council member"), None)),
-            ("determiner and role", "the producer Sam Cates", ("Sam Cates", Person, s("producer"), None)),
-            ("particle", "Trade Commissioner Piet van Rooyen", ("Piet van Rooyen", Person, s("Trade Commissioner"), None)),
-            ("affiliation", "Inspector Alan McRae of Police Scotland", ("Alan McRae", Person, s("Inspector"), s("Police Scotland"))),
-            ("lower-case tail", "Judge Eleanor Whitfield for the unanimous three-judge panel", ("Eleanor Whitfield", Person, s("Judge"), None)),
+            (
+                "title kept as role",
+                "Mayor Denise Whitcomb",
+                ("Denise Whitcomb", Person, s("Mayor"), None),
+            ),
+            (
+                "honorific dropped",
+                "Dr. Lena Okafor",
+                ("Lena Okafor", Person, None, None),
+            ),
+            (
+                "long role",
+                "U.S. District Judge Patricia Okonkwo",
+                ("Patricia Okonkwo", Person, s("U.S. District Judge"), None),
+            ),
+            (
+                "role word",
+                "Supervisor Glen Hartwell",
+                ("Glen Hartwell", Person, s("Supervisor"), None),
+            ),
+            (
+                "lower-case role",
+                "Council member Aisha Grant",
+                ("Aisha Grant", Person, s("Council member"), None),
+            ),
+            (
+                "determiner and role",
+                "the producer Sam Cates",
+                ("Sam Cates", Person, s("producer"), None),
+            ),
+            (
+                "particle",
+                "Trade Commissioner Piet van Rooyen",
+                ("Piet van Rooyen", Person, s("Trade Commissioner"), None),
+            ),
+            (
+                "affiliation",
+                "Inspector Alan McRae of Police Scotland",
+                ("Alan McRae", Person, s("Inspector"), s("Police Scotland")),
+            ),
+            (
+                "lower-case tail",
+                "Judge Eleanor Whitfield for the unanimous three-judge panel",
+                ("Eleanor Whitfield", Person, s("Judge"), None),
+            ),
             ("surname", "Ms Rennie", ("Rennie", Person, None, None)),
-            ("organisation", "Human Rights Watch", ("Human Rights Watch", Organization, None, None)),
-            ("organisation with the", "The World Meteorological Organization", ("World Meteorological Organization", Organization, None, None)),
-            ("ministry of", "the Ministry of Health", ("Ministry of Health", Organization, None, None)),
-            ("possessive body", "Germany’s economy ministry", ("Germany’s economy ministry", Organization, None, None)),
+            (
+                "organisation",
+                "Human Rights Watch",
+                ("Human Rights Watch", Organization, None, None),
+            ),
+            (
+                "organisation with the",
+                "The World Meteorological Organization",
+                (
+                    "World Meteorological Organization",
+                    Organization,
+                    None,
+                    None,
+                ),
+            ),
+            (
+                "ministry of",
+                "the Ministry of Health",
+                ("Ministry of Health", Organization, None, None),
+            ),
+            (
+                "possessive body",
+                "Germany’s economy ministry",
+                ("Germany’s economy ministry", Organization, None, None),
+            ),
             ("police", "police", ("Police", Organization, None, None)),
-            ("company suffix", "Stridewell Inc.", ("Stridewell Inc.", Organization, None, None)),
-            ("anonymous", "a US official", ("US official", Anonymous, None, None)),
-            ("anonymous with a body", "A Home Office spokesperson", ("Home Office spokesperson", Anonymous, None, None)),
-            ("anonymous for", "A spokeswoman for HM Coastguard", ("Spokeswoman for HM Coastguard", Anonymous, None, None)),
+            (
+                "company suffix",
+                "Stridewell Inc.",
+                ("Stridewell Inc.", Organization, None, None),
+            ),
+            (
+                "anonymous",
+                "a US official",
+                ("US official", Anonymous, None, None),
+            ),
+            (
+                "anonymous with a body",
+                "A Home Office spokesperson",
+                ("Home Office spokesperson", Anonymous, None, None),
+            ),
+            (
+                "anonymous for",
+                "A spokeswoman for HM Coastguard",
+                ("Spokeswoman for HM Coastguard", Anonymous, None, None),
+            ),
             ("plural", "officials", ("Officials", Anonymous, None, None)),
-            ("document", "the resolution", ("The resolution", Document, None, None)),
-            ("indefinite document", "A report", ("A report", Document, None, None)),
-            ("description", "the judge", ("The judge", Person, None, None)),
-            ("capitalised role", "The Health Secretary", ("Health Secretary", Person, None, None)),
+            (
+                "document",
+                "the resolution",
+                ("The resolution", Document, None, None),
+            ),
+            (
+                "indefinite document",
+                "A report",
+                ("A report", Document, None, None),
+            ),
+            (
+                "description",
+                "the judge",
+                ("The judge", Person, None, None),
+            ),
+            (
+                "capitalised role",
+                "The Health Secretary",
+                ("Health Secretary", Person, None, None),
+            ),
         ];
         for (what, phrase, (n, k, r, a)) in rows {
-            assert_eq!(name(phrase), (n.to_string(), *k, r.clone(), a.clone()), "{what}: {phrase}");
+            assert_eq!(
+                name(phrase),
+                (n.to_string(), *k, r.clone(), a.clone()),
+                "{what}: {phrase}"
+            );
         }
     }
 
     #[test]
     fn not_sources() {
-        for phrase in ["he", "She", "He admitted he", "Its report", "Her team", "71", "said in a video", "A local publisher has asked her to"] {
+        for phrase in [
+            "he",
+            "She",
+            "He admitted he",
+            "Its report",
+            "Her team",
+            "71",
+            "said in a video",
+            "A local publisher has asked her to",
+        ] {
             assert!(
                 matches!(read(phrase, None), Reading::Pronoun | Reading::NotAName),
                 "{phrase}"
@@ -748,10 +1165,8 @@ mod tests {
 
     #[test]
     fn merging() {
-        let page = Page::from_paragraphs([
-            "Councilman Mike Donnelly voted no.",
-            "“No,” said Donnelly.",
-        ]);
+        let page =
+            Page::from_paragraphs(["Councilman Mike Donnelly voted no.", "“No,” said Donnelly."]);
         let mut s = Speakers::new(&page);
         let whitcomb = s.add("Mayor Denise Whitcomb", None, false);
         assert_eq!(s.add("Whitcomb", None, false), whitcomb);
@@ -776,6 +1191,21 @@ mod tests {
         s.add("Teresa Kowalczyk", None, false);
         s.add("Sen. Ray Kowalczyk", None, false);
         assert_eq!(s.add("Kowalczyk", None, false), None);
+    }
+
+    #[test]
+    fn antecedents() {
+        let page = Page::from_paragraphs([
+            "PORT ALDER, Ore. — The City Council voted on Tuesday.",
+            "Tom Reilly, the harbor master, told the council. Councilman Dale Whitcombe disagreed.",
+            "Abernathy said “Ann Other said no,” and Not Everyone agreed. “Yes,” he said.",
+        ]);
+        let quoted = [(2usize, 15..33)];
+        let got = named_before(&page, &quoted, 2, 60, 2);
+        assert_eq!(
+            got,
+            ["Tom Reilly", "Councilman Dale Whitcombe", "Abernathy"]
+        );
     }
 
     #[test]
