@@ -5,10 +5,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
 
-cargo build --lib --release --target wasm32-unknown-unknown --quiet
+cargo build --lib --profile wasm-release --target wasm32-unknown-unknown --quiet
 rm -rf pkg
 wasm-bindgen --target web --out-dir pkg \
-  "${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/release/quote_attribution.wasm"
+  "${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/wasm-release/quote_attribution.wasm"
 # wasm-opt from npm's binaryen 132 (Debian's 108 cannot read reference types).
 node_modules/.bin/wasm-opt -Oz --strip-debug --strip-producers \
   --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \

@@ -134,14 +134,7 @@ impl Engine {
             hits,
             seeds,
         } = self.scan(page, &folded);
-        let raw_at = |r: Range<usize>| {
-            folded
-                .to_spans(page, r)
-                .iter()
-                .map(|s| page.blocks[s.block].text[s.range.clone()].to_owned())
-                .collect::<Vec<_>>()
-                .join(" ")
-        };
+        let raw_at = |r: Range<usize>| raw_text(page, &folded, r);
         let found = self.matcher.resolve_seeded(&folded, &hits, &seeds, raw_at);
 
         // Explicit quotes on detected quotes; the rest stand alone.
@@ -210,6 +203,19 @@ impl Engine {
         }
         out.sort_unstable_by_key(|a| a.parts.first().map(|s| (s.block, s.range.start)));
         Report { quotes: out }
+    }
+
+    /// Where each explicit manifest quote is on `page`, and how it was found:
+    /// the matcher's decision in [`analyze`](Self::analyze) — including
+    /// quotes `analyze` does not report on their own because a detected
+    /// quote already covers their words. For `check`.
+    pub fn explicit_matches(&self, page: &Page) -> Vec<Found> {
+        let folded = Folded::of_page(page);
+        let scan = self.scan(page, &folded);
+        self.matcher
+            .resolve_seeded(&folded, &scan.hits, &scan.seeds, |r| {
+                raw_text(page, &folded, r)
+            })
     }
 
     /// The one multi-pattern pass: source mentions (longest first, not
@@ -298,6 +304,19 @@ fn overlaps(q: &Quote, spans: &[Span]) -> bool {
             s.block == p.block && s.range.start < p.content.end && p.content.start < s.range.end
         })
     })
+}
+
+/// The page text a folded range covers, blocks joined by a space.
+fn raw_text(page: &Page, folded: &Folded, range: Range<usize>) -> String {
+    if range.is_empty() {
+        return String::new();
+    }
+    folded
+        .to_spans(page, range)
+        .iter()
+        .map(|s| page.blocks[s.block].text[s.range.clone()].to_owned())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// The words of `parts`, whitespace collapsed, joined by one space.

@@ -583,7 +583,7 @@ fn check_page(path: &Path, prepared: &Prepared, root: Option<&str>, single: bool
     let report = engine.analyze(&page);
     let folded = Folded::of_page(&page);
     let mut found = vec![None; manifest.quotes.len()];
-    for f in explicit.find(&page, &folded) {
+    for f in explicit.find(engine, &page) {
         if let Some(slot) = found.get_mut(f.quote) {
             *slot = Some(f.how);
         }

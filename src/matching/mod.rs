@@ -235,6 +235,38 @@ impl Matcher {
         out
     }
 
+    /// The stretch of `folded` closest to quote `i` within `max_errors` edits
+    /// (folded bytes), and its distance: Myers' search over the whole text,
+    /// for "did you mean" reports. Not used for matching.
+    pub fn nearest(
+        &self,
+        folded: &Folded,
+        i: usize,
+        max_errors: usize,
+    ) -> Option<(Range<usize>, usize)> {
+        let pattern = self.quotes.get(i)?.text.as_bytes();
+        if pattern.is_empty() || folded.text.is_empty() {
+            return None;
+        }
+        let text = folded.text.as_bytes();
+        let (end, _) = myers::search(pattern, text, max_errors)
+            .into_iter()
+            .min_by_key(|&(end, errors)| (errors, end))?;
+        let (s, e, k) = myers::best_match(pattern, text, end, max_errors)?;
+        let (s, e) = (char_floor(&folded.text, s), char_floor(&folded.text, e));
+        (s < e).then_some((s..e, k))
+    }
+
+    /// The number of quotes.
+    pub fn len(&self) -> usize {
+        self.quotes.len()
+    }
+
+    /// True without quotes.
+    pub fn is_empty(&self) -> bool {
+        self.quotes.is_empty()
+    }
+
     /// The candidate whose surroundings agree best with the quote's prefix
     /// and suffix; the earliest on a tie.
     fn best(&self, q: &Prepared, folded: &Folded, candidates: &[Range<usize>]) -> Range<usize> {
