@@ -134,7 +134,7 @@ impl Engine {
             hits,
             seeds,
         } = self.scan(page, &folded);
-        let raw_at = |r: Range<usize>| raw_text(page, &folded, r);
+        let raw_at = |r: Range<usize>| folded.page_text(page, r);
         let found = self.matcher.resolve_seeded(&folded, &hits, &seeds, raw_at);
 
         // Explicit quotes on detected quotes; the rest stand alone.
@@ -214,7 +214,7 @@ impl Engine {
         let scan = self.scan(page, &folded);
         self.matcher
             .resolve_seeded(&folded, &scan.hits, &scan.seeds, |r| {
-                raw_text(page, &folded, r)
+                folded.page_text(page, r)
             })
     }
 
@@ -304,19 +304,6 @@ fn overlaps(q: &Quote, spans: &[Span]) -> bool {
             s.block == p.block && s.range.start < p.content.end && p.content.start < s.range.end
         })
     })
-}
-
-/// The page text a folded range covers, blocks joined by a space.
-fn raw_text(page: &Page, folded: &Folded, range: Range<usize>) -> String {
-    if range.is_empty() {
-        return String::new();
-    }
-    folded
-        .to_spans(page, range)
-        .iter()
-        .map(|s| page.blocks[s.block].text[s.range.clone()].to_owned())
-        .collect::<Vec<_>>()
-        .join(" ")
 }
 
 /// The words of `parts`, whitespace collapsed, joined by one space.

@@ -74,25 +74,8 @@ pub struct Draft {
     pub left_out: Vec<Annotation>,
 }
 
-/// A drafted source.
-#[derive(Clone, Debug, Serialize)]
-pub struct DraftSource {
-    /// A slug of the name.
-    pub id: String,
-    /// The name as written, titles taken off.
-    pub name: String,
-    /// The guessed kind.
-    pub kind: &'static str,
-    /// A job title written before the name.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub role: Option<String>,
-    /// A body named after the name.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub affiliation: Option<String>,
-    /// Other ways the page names it.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub aliases: Vec<String>,
-}
+/// A drafted source: the same entry `check` suggests.
+pub type DraftSource = super::check::Skeleton;
 
 /// A drafted quote.
 #[derive(Clone, Debug, Serialize)]
@@ -366,7 +349,7 @@ fn describes(description: &str, source: &DraftSource) -> bool {
     .collect();
     let content: Vec<String> = words(description)
         .into_iter()
-        .filter(|w| !super::speakers::DETERMINERS.contains(&w.as_str()))
+        .filter(|w| !crate::attribute::words::DETERMINERS.contains(&w.as_str()))
         .collect();
     !content.is_empty() && content.iter().all(|w| own.contains(w))
 }
@@ -374,7 +357,7 @@ fn describes(description: &str, source: &DraftSource) -> bool {
 /// "The court" → "the court": a description as it reads mid-sentence.
 fn lower_determiner(p: &str) -> String {
     match p.split_once(' ') {
-        Some((first, rest)) if super::speakers::is_in(&["the", "a", "an"], first) => {
+        Some((first, rest)) if crate::attribute::words::is_in(&["the", "a", "an"], first) => {
             format!("{} {rest}", first.to_lowercase())
         }
         _ => p.to_owned(),

@@ -13,7 +13,6 @@ use crate::matching::{Found, How, Matcher};
 use crate::text::fold::Folded;
 use crate::text::Page;
 use crate::Engine;
-use std::ops::Range;
 
 /// The closest the page comes to a quote it does not contain.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -56,7 +55,7 @@ impl Explicit {
         let max_errors = (len / NEAREST_DIVISOR).clamp(1, NEAREST_MAX);
         let (range, distance) = self.matcher.nearest(folded, quote, max_errors)?;
         Some(Nearest {
-            text: crate::text::collapse_whitespace(&raw_text(page, folded, range)),
+            text: crate::text::collapse_whitespace(&folded.page_text(page, range)),
             distance,
         })
     }
@@ -78,19 +77,6 @@ pub fn edits(how: How) -> Option<usize> {
         How::Approximate(k) => Some(k),
         How::Exact | How::Normalized => None,
     }
-}
-
-/// The page text a folded range covers, blocks joined by a space.
-fn raw_text(page: &Page, folded: &Folded, range: Range<usize>) -> String {
-    if range.is_empty() {
-        return String::new();
-    }
-    folded
-        .to_spans(page, range)
-        .iter()
-        .map(|s| page.blocks[s.block].text[s.range.clone()].to_owned())
-        .collect::<Vec<_>>()
-        .join(" ")
 }
 
 #[cfg(test)]

@@ -21,7 +21,9 @@
 //! sources — and nothing it says reaches a reader unless an editor keeps it.
 
 use crate::attribute::sources::singular;
-use crate::attribute::words::{capitalized, lower, tokenize, Kind, Token};
+use crate::attribute::words::{
+    capitalized, is_in, lower, tokenize, Kind, Token, DETERMINERS, FRONTED, PRONOUNS, TITLES,
+};
 use crate::manifest::SourceKind;
 use crate::text::fold::fold;
 use crate::text::Page;
@@ -74,55 +76,6 @@ pub struct Guess {
     pub one_word: bool,
     /// The head noun, folded and singular ("judge" in "the judge").
     pub head: String,
-}
-
-/// The drafting vocabulary. These start as copies of the engine's lists in
-/// `attribute::words` (titles, determiners, pronouns, fronted words), kept
-/// here so that drafting does not change when the engine's attribution
-/// lists are tuned; they serve a different purpose (reading a name into
-/// manifest fields, not finding a speaker).
-#[rustfmt::skip]
-const TITLES: &[&str] = &[
-    "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "dame", "lord", "lady",
-    "president", "vice", "prime", "minister", "mayor", "governor", "gov", "sen", "senator", "rep",
-    "representative", "judge", "justice", "chief", "constable", "inspector", "detective", "sgt",
-    "sergeant", "officer", "gen", "general", "col", "colonel", "capt", "captain", "lt",
-    "lieutenant", "rev", "reverend", "father", "bishop", "archbishop", "pope", "king", "queen",
-    "prince", "princess", "chancellor", "secretary", "ambassador", "commissioner", "councillor",
-    "councilor", "councilman", "councilwoman", "coach", "superintendent", "deputy", "speaker",
-    "sheriff", "attorney", "director", "chairman", "chairwoman", "chair", "ceo", "dean", "premier",
-    "state", "foreign", "defence", "defense", "health", "finance", "interior", "home", "education",
-    "trade", "cardinal", "rabbi", "imam", "sister", "brother", "adm", "admiral", "maj", "major",
-    "cmdr", "commander", "supt", "insp", "det", "hon", "congressman", "congresswoman",
-    "assemblyman", "assemblywoman", "alderman", "alderwoman", "magistrate", "principal",
-    "headteacher", "chef", "doctor", "nurse", "agent", "marshal", "corporal", "cpl", "private",
-    "pte", "senior", "junior", "former", "acting", "interim",
-];
-
-/// Determiners that open a noun phrase.
-#[rustfmt::skip]
-pub(crate) const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "one", "another", "this", "that", "these", "those", "its", "his", "her",
-    "their", "our", "some", "several", "two", "three", "many", "other",
-];
-
-/// Personal pronouns that can stand for a speaker.
-const PRONOUNS: &[&str] = &["he", "she", "they", "it", "i", "we"];
-
-/// Words that open a sentence without being its subject ("Yesterday").
-#[rustfmt::skip]
-const FRONTED: &[&str] = &[
-    "on", "in", "at", "during", "after", "before", "last", "this", "earlier", "later", "yesterday",
-    "today", "tonight", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-    "sunday", "january", "february", "march", "april", "may", "june", "july", "august",
-    "september", "october", "november", "december", "then", "also", "meanwhile", "however",
-    "speaking", "asked", "now", "still", "separately", "elsewhere", "here", "there", "morning",
-    "afternoon", "evening", "night", "week", "month", "year", "and", "but", "so",
-];
-
-/// Is `word` (any case, a trailing dot ignored) in `list`?
-pub(crate) fn is_in(list: &[&str], word: &str) -> bool {
-    list.contains(&lower(word).as_str())
 }
 
 /// Honorifics dropped from a name and not kept as a role.

@@ -221,6 +221,19 @@ impl Folded {
         (block, (global - self.block_starts[block]) as usize)
     }
 
+    /// The page text folded range `range` covers, as written, blocks joined
+    /// by a space (empty for an empty range).
+    pub fn page_text(&self, page: &Page, range: std::ops::Range<usize>) -> String {
+        if range.is_empty() {
+            return String::new();
+        }
+        self.to_spans(page, range)
+            .iter()
+            .map(|s| page.blocks[s.block].text[s.range.clone()].to_owned())
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
     /// The block spans covered by folded range `range` (non-empty), split at
     /// block boundaries.
     pub fn to_spans(&self, page: &Page, range: std::ops::Range<usize>) -> Vec<Span> {
