@@ -198,6 +198,13 @@ fn badges_name_the_source_kind_and_cards_hold_text_only() {
         let label = b.get_attribute("aria-label").unwrap();
         assert!(label.starts_with(&b.text_content().unwrap()));
     }
+    // A card is filled when it first opens.
+    assert_eq!(card(&hosts[0]).child_element_count(), 0);
+    for h in &hosts {
+        let panel: web_sys::HtmlElement = card(h).dyn_into().unwrap();
+        panel.show_popover().unwrap();
+        panel.hide_popover().unwrap();
+    }
     // Markup in a manifest string stays text.
     let ruiz = card(&hosts[0]);
     assert!(ruiz.query_selector("b").unwrap().is_none());

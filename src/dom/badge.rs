@@ -111,7 +111,7 @@ impl Badge {
         doc: &Document,
         index: usize,
         source_id: Option<&str>,
-        card: &Card,
+        card: Card,
         theme: &str,
         sheet: &CssStyleSheet,
     ) -> Result<Badge, JsValue> {
@@ -140,7 +140,7 @@ impl Badge {
             "named"
         };
         button.set_attribute("data-state", state)?;
-        button.set_text_content(Some(short_label(card)));
+        button.set_text_content(Some(short_label(&card)));
 
         let panel: HtmlElement = doc.create_element("div")?.dyn_into()?;
         panel.set_id(card_id);
@@ -148,7 +148,6 @@ impl Badge {
         panel.set_popover(Some("auto"))?;
         panel.set_attribute("role", "group")?;
         panel.set_attribute("aria-label", &card.label)?;
-        fill_card(doc, &panel, card)?;
 
         // What a printed page shows when the publisher asks for sources.
         let print = doc.create_element("span")?;
@@ -160,12 +159,21 @@ impl Badge {
         shadow.append_child(&panel)?;
         shadow.append_child(&print)?;
 
+        // The card's lines are made when it first opens: most cards never are,
+        // and thousands of filled cards cost the page style and layout.
         let toggle_button = button.clone();
+        let (doc_for_card, panel_for_card) = (doc.clone(), panel.clone());
+        let mut pending = Some(card);
         let on_toggle = Closure::<dyn FnMut(Event)>::new(move |event: Event| {
             let open = js_sys::Reflect::get(&event, &"newState".into())
                 .ok()
                 .and_then(|v| v.as_string())
                 .is_some_and(|s| s == "open");
+            if open {
+                if let Some(card) = pending.take() {
+                    let _ = fill_card(&doc_for_card, &panel_for_card, &card);
+                }
+            }
             let _ =
                 toggle_button.set_attribute("aria-expanded", if open { "true" } else { "false" });
         });

@@ -12,9 +12,10 @@
 // parsed, then dispatches `quote-attribution:ready` (detail: the report) on
 // the root, or `quote-attribution:error` (detail: { problems }) on the
 // document. Nothing is thrown to the page: a bad manifest leaves it as it was.
-import init, { QuoteAttribution } from "./quote_attribution.js";
-
 const SELF = new URL(import.meta.url);
+// The glue and the wasm are fetched at once, not one after the other.
+const wasm = fetch(new URL("quote_attribution_bg.wasm", SELF));
+const glue = import("./quote_attribution.js");
 
 function ownScript() {
   for (const script of document.querySelectorAll("script[src]")) {
@@ -41,7 +42,8 @@ function findRoot(selector) {
 async function run() {
   const data = ownScript()?.dataset ?? {};
   try {
-    await init({ module_or_path: new URL("quote_attribution_bg.wasm", SELF) });
+    const { default: init, QuoteAttribution } = await glue;
+    await init({ module_or_path: wasm });
     let qa;
     const inline = document.querySelector('script[type="application/json"][data-quote-manifest]');
     if (data.manifest) {

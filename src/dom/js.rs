@@ -12,9 +12,9 @@ extern "C" {
     #[wasm_bindgen(constructor, catch)]
     fn new() -> Result<Highlight, JsValue>;
     #[wasm_bindgen(method)]
-    pub fn add(this: &Highlight, range: &web_sys::Range);
+    pub fn add(this: &Highlight, range: &web_sys::AbstractRange);
     #[wasm_bindgen(method)]
-    pub fn delete(this: &Highlight, range: &web_sys::Range) -> bool;
+    pub fn delete(this: &Highlight, range: &web_sys::AbstractRange) -> bool;
 
     /// `CSS.highlights`.
     pub type HighlightRegistry;

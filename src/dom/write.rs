@@ -17,9 +17,14 @@ use super::js::{highlight_registry, set_script_text, Highlight};
 use super::read::DomPage;
 use crate::manifest::Manifest;
 use crate::report::Report;
+use crate::text::offsets::Utf16;
+use crate::text::NodeId;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{CssStyleSheet, Document, Element, Node, Range, Text};
+use web_sys::{
+    AbstractRange, CssStyleSheet, Document, Element, Node, Range, StaticRange, StaticRangeInit,
+    Text,
+};
 
 /// Highlight names registered in `CSS.highlights`.
 const HIGHLIGHT: &str = "qa-quote";
@@ -33,7 +38,7 @@ pub struct Annotated {
     /// Text nodes split in two, in the order split: (kept, split off).
     splits: Vec<(Text, Text)>,
     /// Our ranges in the shared highlights, to take out again.
-    highlighted: Vec<(Range, bool)>,
+    highlighted: Vec<(AbstractRange, bool)>,
     document_sheet: Option<CssStyleSheet>,
     /// The `<script type="application/ld+json">` we added.
     json_ld: Option<Element>,
@@ -99,64 +104,136 @@ fn write(
         done.json_ld = Some(script);
     }
 
-    // 1. Positions, while the DOM is as we read it.
-    let mut ranges: Vec<(Range, bool)> = Vec::new();
-    let mut anchors: Vec<(usize, Text, u32)> = Vec::new();
+    // 1. Positions, as data, while the DOM is as we read it.
+    let mut spans: Vec<(Pos, Pos, bool)> = Vec::new();
+    let mut anchors: Vec<(usize, Pos)> = Vec::new();
     for (index, quote) in report.quotes.iter().enumerate() {
         let unattributed = quote.source.is_none();
         for span in &quote.parts {
             let block = &dom.page.blocks[span.block];
-            let (Some((sn, so)), Some((en, eo))) = (
+            if let (Some(start), Some(end)) = (
                 block.locate(span.range.start, false),
                 block.locate(span.range.end, true),
-            ) else {
-                continue;
-            };
-            let range = doc.create_range()?;
-            range.set_start(&dom.nodes[sn as usize], so.0)?;
-            range.set_end(&dom.nodes[en as usize], eo.0)?;
-            ranges.push((range, unattributed));
+            ) {
+                spans.push((Pos::from(start), Pos::from(end), unattributed));
+            }
         }
         let (b, at) = quote.anchor;
-        if let Some((node, offset)) = dom.page.blocks[b].locate(at, true) {
-            anchors.push((index, dom.nodes[node as usize].clone(), offset.0));
+        if let Some(pos) = dom.page.blocks[b].locate(at, true) {
+            anchors.push((index, Pos::from(pos)));
         }
     }
 
-    // 2. Badges, last first so earlier offsets in a shared node stay valid.
+    // 2. Badges, last first: a split leaves the earlier offsets of its node
+    // as they were. Each split is recorded, to place the highlights after.
     let sheet = shadow_sheet()?;
-    for (index, node, offset) in anchors.into_iter().rev() {
+    let mut pieces = Pieces::default();
+    for (index, at) in anchors.into_iter().rev() {
         let quote = &report.quotes[index];
         let card = quote.card(manifest);
         let source_id = quote.source.map(|s| manifest.sources[s].id.as_str());
-        let badge = Badge::new(doc, index, source_id, &card, options.theme, &sheet)?;
-        let inserted = insert_at(&node, offset, badge.host.as_ref(), &mut done.splits);
+        let badge = Badge::new(doc, index, source_id, card, options.theme, &sheet)?;
+        let node = &dom.nodes[at.node as usize];
+        let inserted = insert_at(node, at.offset, badge.host.as_ref(), &mut done.splits);
+        if let Ok(Some(tail)) = &inserted {
+            pieces.split(at.node, at.offset, tail.clone());
+        }
         done.badges.push(badge);
         inserted?;
     }
 
-    // 3. Highlights, or marks.
+    // 3. Highlights over static ranges (which the document never has to
+    // update as it changes: live ranges made inserting and removing
+    // thousands of badges quadratic), or marks where highlights are missing.
     let sheet = stylesheet(DOCUMENT_CSS)?;
     adopt(doc, &sheet);
     done.document_sheet = Some(sheet);
+    let place = |pos: Pos, end: bool| pieces.place(&dom.nodes, pos, end);
     match shared_highlights() {
         Some((main, unattributed)) => {
-            for (range, flagged) in &ranges {
-                if *flagged {
-                    unattributed.add(range);
+            for (start, end, flagged) in spans {
+                let (sn, so) = place(start, false);
+                let (en, eo) = place(end, true);
+                // (The binding takes the end first.)
+                let init = StaticRangeInit::new(&en, eo, &sn, so);
+                let range: AbstractRange = StaticRange::new(&init)?.into();
+                if flagged {
+                    unattributed.add(&range);
                 } else {
-                    main.add(range);
+                    main.add(&range);
                 }
+                done.highlighted.push((range, flagged));
             }
-            done.highlighted = ranges;
         }
         None => {
-            for (range, flagged) in &ranges {
+            // Wrapping splits text nodes: live ranges, made first, follow.
+            let mut live = Vec::with_capacity(spans.len());
+            for (start, end, flagged) in spans {
+                let (sn, so) = place(start, false);
+                let (en, eo) = place(end, true);
+                let range = doc.create_range()?;
+                range.set_start(&sn, so)?;
+                range.set_end(&en, eo)?;
+                live.push((range, flagged));
+            }
+            for (range, flagged) in &live {
                 wrap(doc, range, *flagged, &mut done.marks, &mut done.splits)?;
             }
         }
     }
     Ok(())
+}
+
+/// A text position as the DOM layer read it, before any change.
+#[derive(Clone, Copy, Debug)]
+struct Pos {
+    node: NodeId,
+    offset: u32,
+}
+
+impl From<(NodeId, Utf16)> for Pos {
+    fn from((node, offset): (NodeId, Utf16)) -> Pos {
+        Pos {
+            node,
+            offset: offset.0,
+        }
+    }
+}
+
+/// The pieces text nodes were split into by the badges: for each split
+/// node, the offsets it was split at and the node holding the text from
+/// there on.
+#[derive(Default)]
+struct Pieces {
+    splits: std::collections::HashMap<NodeId, Vec<(u32, Text)>>,
+}
+
+impl Pieces {
+    fn split(&mut self, node: NodeId, at: u32, tail: Text) {
+        self.splits.entry(node).or_default().push((at, tail));
+    }
+
+    /// Where a position read before the splits is now. An end exactly at
+    /// a split stays at the end of the piece before it.
+    fn place(&self, nodes: &[Text], pos: Pos, end: bool) -> (Node, u32) {
+        let original: Node = nodes[pos.node as usize].clone().into();
+        let Some(splits) = self.splits.get(&pos.node) else {
+            return (original, pos.offset);
+        };
+        splits
+            .iter()
+            .filter(|(at, _)| {
+                if end {
+                    *at < pos.offset
+                } else {
+                    *at <= pos.offset
+                }
+            })
+            .max_by_key(|(at, _)| *at)
+            .map_or((original, pos.offset), |(at, tail)| {
+                (tail.clone().into(), pos.offset - at)
+            })
+    }
 }
 
 impl Annotated {
@@ -202,24 +279,27 @@ impl Annotated {
 }
 
 /// Inserts `new` at UTF-16 `offset` of `text`: before or after it at its
-/// edges, else between the two halves of a recorded split.
+/// edges, else between the two halves of a recorded split, whose second
+/// half it returns.
 fn insert_at(
     text: &Text,
     offset: u32,
     new: &Node,
     splits: &mut Vec<(Text, Text)>,
-) -> Result<(), JsValue> {
+) -> Result<Option<Text>, JsValue> {
     let parent = text.parent_node().ok_or("text node has no parent")?;
     if offset == 0 {
         parent.insert_before(new, Some(text))?;
+        Ok(None)
     } else if offset >= text.length() {
         parent.insert_before(new, text.next_sibling().as_ref())?;
+        Ok(None)
     } else {
         let tail = text.split_text(offset)?;
         parent.insert_before(new, Some(&tail))?;
-        splits.push((text.clone(), tail));
+        splits.push((text.clone(), tail.clone()));
+        Ok(Some(tail))
     }
-    Ok(())
 }
 
 /// Wraps the text covered by `range` in `<mark>` elements, one per text node.

@@ -98,6 +98,26 @@ impl Folder {
     }
 }
 
+/// The marks [`Folded`] leaves out at the start of a paragraph: double
+/// quotes, guillemets and corner brackets, and the opening single quotes
+/// (not ', which may be an elision).
+fn is_quotation_mark(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\u{201C}'
+            | '\u{201D}'
+            | '\u{201E}'
+            | '\u{2018}'
+            | '\u{201A}'
+            | '\u{AB}'
+            | '\u{BB}'
+            | '\u{2039}'
+            | '\u{203A}'
+            | '\u{300C}'
+            | '\u{300E}'
+    )
+}
+
 /// Folds a non-ASCII character that is not punctuation.
 fn fold_other(c: char, emit: &mut impl FnMut(char)) {
     let cp = c as u32;
@@ -194,9 +214,21 @@ impl Folded {
         for block in &page.blocks {
             f.block_starts.push(base);
             let mut last_char = base;
+            // A paragraph that opens with a quotation mark continues or
+            // starts a quote; the mark is not words. Leaving it out lets a
+            // quote continued over two paragraphs match its manifest text.
+            let lead = block
+                .text
+                .char_indices()
+                .find(|(_, c)| !c.is_whitespace())
+                .filter(|&(_, c)| is_quotation_mark(c))
+                .map(|(i, _)| i);
             for (i, c) in block.text.char_indices() {
                 let at = base + i as u32;
                 last_char = at;
+                if Some(i) == lead {
+                    continue;
+                }
                 let (text, origin) = (&mut f.text, &mut f.origin);
                 folder.push(c, &mut |out| {
                     text.push(out);
@@ -286,6 +318,12 @@ mod tests {
         for (name, input, expected) in rows {
             assert_eq!(fold(input), expected, "{name}");
         }
+    }
+
+    #[test]
+    fn a_paragraphs_opening_mark_is_left_out() {
+        let page = Page::from_paragraphs(["“One part,", "“and the next.”"]);
+        assert_eq!(Folded::of_page(&page).text, "one part, and the next.\" ");
     }
 
     #[test]
