@@ -15,7 +15,8 @@ cargo fmt --all -- --check
 step "clippy, host"
 cargo clippy --all-targets --quiet -- -D warnings
 step "clippy, wasm32"
-cargo clippy --all-targets --target wasm32-unknown-unknown --quiet -- -D warnings
+# Benches are native (criterion): the wasm build lints the library, binary and tests.
+cargo clippy --lib --bins --tests --target wasm32-unknown-unknown --quiet -- -D warnings
 step "native tests: core, corpus, CLI, doc tests"
 cargo test --quiet
 step "browser tests: wasm-bindgen-test in headless Chromium"
