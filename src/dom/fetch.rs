@@ -63,6 +63,20 @@ pub async fn fetch_text(url: &str, timeout_ms: i32) -> Result<String, String> {
             status
         )));
     }
+    // An HTML page (a login wall, a "not found" page served with 200) is
+    // not a manifest, whatever its status says.
+    let content_type = response
+        .headers()
+        .get("content-type")
+        .ok()
+        .flatten()
+        .unwrap_or_default();
+    if !acceptable_type(&content_type) {
+        window.clear_timeout_with_handle(timer);
+        return Err(fail(format!(
+            "served as {content_type}, not JSON (expected application/json)"
+        )));
+    }
     let body = match response.text() {
         Ok(p) => JsFuture::from(p).await,
         Err(e) => Err(e),
@@ -86,4 +100,20 @@ fn no_answer(timeout_ms: i32) -> String {
     } else {
         format!("no answer within {timeout_ms} ms")
     }
+}
+
+/// JSON, plain text, or no type at all (a file opened from disk) may hold a
+/// manifest; markup, images and the rest may not.
+fn acceptable_type(content_type: &str) -> bool {
+    let essence = content_type
+        .split(';')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase();
+    essence.is_empty()
+        || essence == "text/plain"
+        || essence == "application/json"
+        || essence.ends_with("+json")
+        || essence == "application/octet-stream"
 }

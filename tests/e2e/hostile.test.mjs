@@ -61,8 +61,23 @@ for (const [name, [body]] of Object.entries(manifests)) {
   routes[`/t/${name}.html`] = html(fixture({ attributes: { "data-manifest": `/m/${name}.json` } }));
 }
 
-const article = (body) => html(fixture({ attributes: { "data-manifest": "/m/good.json" }, article: `<article>${body}</article>` }));
+const article = (body) =>
+  html(
+    fixture({
+      attributes: { "data-manifest": "/m/good.json" },
+      article: `<article>${body}</article>`,
+      // A page component with an open shadow root of its own.
+      head: `<script type="module" src="/t/shadow.js"></script>`,
+    }),
+  );
 routes["/m/good.json"] = json(MANIFEST);
+routes["/t/shadow.js"] = (req, res) => {
+  res.writeHead(200, { "content-type": "text/javascript" });
+  res.end(`const root = document.getElementById("host").attachShadow({ mode: "open" });
+    const p = document.createElement("p");
+    p.textContent = "“In a shadow root,” said Elena Ruiz.";
+    root.append(p);`);
+};
 routes["/t/inert-places.html"] = article(`
   <p>“Outside,” said Elena Ruiz.</p>
   <script type="text/plain">“in a script,” said Elena Ruiz.</script>
@@ -175,12 +190,14 @@ test("quotes in scripts, styles, textareas, templates, svg, editable text and if
     textarea: document.querySelector("textarea").value,
     template: document.querySelector("template").innerHTML,
     editable: document.querySelector("[contenteditable]").innerHTML,
+    shadow: document.getElementById("host").shadowRoot.innerHTML,
   }));
   // The unbalanced marks of the last paragraph but one: a spaced pair, and
   // an opening mark that runs to its paragraph's end, never beyond.
   assert.deepEqual(s.quotes, ["Outside,", "marks", "and ‘ here.", "Still,"]);
   assert.equal(s.textarea, "“in a textarea,” said Elena Ruiz.");
   assert.equal(s.editable, "“being edited,” said Elena Ruiz.");
+  assert.equal(s.shadow, "<p>“In a shadow root,” said Elena Ruiz.</p>", "the page's own shadow root is left alone");
   await context.close();
 });
 

@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { launch, serve, openAnnotated } from "./browser.mjs";
 import { page, html, json, MANIFEST } from "./fixtures.mjs";
 
-let browser, server;
+let browser, server, other;
 const hanging = [];
 
 const routes = {
@@ -15,7 +15,13 @@ const routes = {
   "/m/site.json": json({ version: 1, sources: [{ id: "ruiz", name: "Old Ruiz entry", kind: "person" }] }),
   "/m/404.json": json("not here", 404, "text/plain"),
   "/m/500.json": json("boom", 500, "text/plain"),
-  "/m/html.json": json("<!doctype html><p>Not JSON</p>", 200, "text/html"),
+  "/m/html.json": json("<!doctype html><p>Not JSON</p>", 200, "text/plain"),
+  "/m/login.json": json("<!doctype html><form>Sign in</form>", 200, "text/html; charset=utf-8"),
+  "/m/redirect.json": (req, res) => {
+    // To another origin that sends no CORS headers.
+    res.writeHead(302, { location: `${other.url}/m.json` });
+    res.end();
+  },
   "/m/invalid.json": json({ version: 1, sources: [{ id: "Bad Id", name: "", url: "javascript:alert(1)" }] }),
   "/m/slow.json": (req, res) => hanging.push(res),
   "/t/good.html": html(page({ attributes: { "data-manifest": "/m/good.json" } })),
@@ -24,6 +30,8 @@ const routes = {
   "/t/404.html": html(page({ attributes: { "data-manifest": "/m/404.json" } })),
   "/t/500.html": html(page({ attributes: { "data-manifest": "/m/500.json" } })),
   "/t/html.html": html(page({ attributes: { "data-manifest": "/m/html.json" } })),
+  "/t/login.html": html(page({ attributes: { "data-manifest": "/m/login.json" } })),
+  "/t/redirect.html": html(page({ attributes: { "data-manifest": "/m/redirect.json" } })),
   "/t/invalid.html": html(page({ attributes: { "data-manifest": "/m/invalid.json" } })),
   "/t/slow.html": html(page({ attributes: { "data-manifest": "/m/slow.json", "data-timeout": "400" } })),
   "/t/unreachable.html": html(page({ attributes: { "data-manifest": "http://127.0.0.1:9/quotes.json" } })),
@@ -33,6 +41,7 @@ const routes = {
 };
 
 before(async () => {
+  other = await serve({ root: "www", routes: { "/m.json": json(MANIFEST) } });
   server = await serve({ root: "www", routes });
   browser = await launch();
 });
@@ -40,6 +49,7 @@ after(async () => {
   for (const res of hanging) res.destroy();
   await browser?.close();
   await server?.close();
+  await other?.close();
 });
 
 async function state(page) {
@@ -90,6 +100,8 @@ const failures = [
   ["404", "/t/404.html", ["/m/404.json", "HTTP 404"]],
   ["500", "/t/500.html", ["/m/500.json", "HTTP 500"]],
   ["non-JSON body", "/t/html.html", ["/m/html.json", "invalid JSON at line 1, column 1"]],
+  ["an HTML page served instead", "/t/login.html", ["/m/login.json", "served as text/html; charset=utf-8, not JSON"]],
+  ["a redirect to another origin without CORS", "/t/redirect.html", ["/m/redirect.json", "network error"]],
   ["invalid manifest", "/t/invalid.html", ["sources[0].id", "sources[0].url"]],
   ["timeout", "/t/slow.html", ["/m/slow.json", "no answer within 400 ms"]],
   ["unreachable", "/t/unreachable.html", ["http://127.0.0.1:9/quotes.json", "network error"]],
