@@ -62,7 +62,7 @@ a { color: var(--qa-link, #1a4fb5); }
   @keyframes qa-in { from { opacity: 0; transform: translateY(-2px); } }
 }
 /* The card sits next to its badge (CSS anchor positioning), flipping to
-   stay on screen; without anchor positioning the browser centres it. */
+   stay on screen; without anchor positioning `place_card` sets its place. */
 @supports (anchor-name: --a) {
   button { anchor-name: --qa-badge; }
   .card[popover] {
@@ -163,6 +163,7 @@ impl Badge {
         // and thousands of filled cards cost the page style and layout.
         let toggle_button = button.clone();
         let (doc_for_card, panel_for_card) = (doc.clone(), panel.clone());
+        let (host_for_card, sheet_for_card) = (host.clone(), sheet.clone());
         let mut pending = Some(card);
         let on_toggle = Closure::<dyn FnMut(Event)>::new(move |event: Event| {
             let open = js_sys::Reflect::get(&event, &"newState".into())
@@ -172,6 +173,9 @@ impl Badge {
             if open {
                 if let Some(card) = pending.take() {
                     let _ = fill_card(&doc_for_card, &panel_for_card, &card);
+                }
+                if !super::js::anchor_positioning() {
+                    let _ = place_card(&host_for_card, &toggle_button, &sheet_for_card);
                 }
             }
             let _ =
@@ -195,6 +199,43 @@ impl Badge {
         let _ = self.card.hide_popover();
         self.host.remove();
     }
+}
+
+/// Where CSS anchor positioning is missing: puts the card under its badge,
+/// or above it when there is more room there, inside the viewport, through a
+/// small stylesheet of the badge's own — no `style` attribute. The card is
+/// not open yet (this runs on `beforetoggle`), so the side with the room is
+/// chosen and the card's height capped to it rather than measured.
+fn place_card(host: &Element, button: &Element, shared: &CssStyleSheet) -> Result<(), JsValue> {
+    let window = web_sys::window().ok_or("no window")?;
+    let (vw, vh) = (
+        window.inner_width()?.as_f64().unwrap_or(800.0),
+        window.inner_height()?.as_f64().unwrap_or(600.0),
+    );
+    let b = button.get_bounding_client_rect();
+    const GAP: f64 = 6.0;
+    const EDGE: f64 = 8.0;
+    // The stylesheet sets the card's width to min(24rem, 100vw - 2rem).
+    let width = (vw - 32.0).min(384.0);
+    // Whole pixels, and min/max rather than `clamp`: its panic message
+    // would bring the float printer's bytes into the wasm.
+    let left = b.left().min(vw - width - EDGE).max(EDGE) as i32;
+    let below = vh - b.bottom() - GAP - EDGE;
+    let above = b.top() - GAP - EDGE;
+    let vertical = if below >= 240.0 || below >= above {
+        let (top, height) = ((b.bottom() + GAP) as i32, below.max(120.0) as i32);
+        format!("top: {top}px; max-height: {height}px;")
+    } else {
+        let (bottom, height) = ((vh - b.top() + GAP) as i32, above.max(120.0) as i32);
+        format!("bottom: {bottom}px; max-height: {height}px;")
+    };
+    let sheet = stylesheet(&format!(
+        ".card[popover] {{ position-area: none; inset: auto; margin: 0; left: {left}px; {vertical} overflow: auto; }}"
+    ))?;
+    if let Some(shadow) = host.shadow_root() {
+        shadow.set_adopted_style_sheets(&js_sys::Array::of2(shared, &sheet));
+    }
+    Ok(())
 }
 
 /// The word shown on the badge itself: the first word of the button's

@@ -114,3 +114,29 @@ pub fn set_script_text(script: &web_sys::Element, text: &str) -> Result<(), JsVa
     js_sys::Reflect::set(script, &"text".into(), &value)?;
     Ok(())
 }
+
+thread_local! {
+    static ANCHOR_POSITIONING: bool = supports("anchor-name", "--a");
+}
+
+/// Does the browser position elements by CSS anchors?
+pub fn anchor_positioning() -> bool {
+    ANCHOR_POSITIONING.with(|a| *a)
+}
+
+/// `CSS.supports(property, value)`.
+fn supports(property: &str, value: &str) -> bool {
+    let css = js_sys::Reflect::get(&js_sys::global(), &"CSS".into());
+    let f = css
+        .as_ref()
+        .ok()
+        .and_then(|css| js_sys::Reflect::get(css, &"supports".into()).ok())
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+    match (css, f) {
+        (Ok(css), Some(f)) => f
+            .call2(&css, &property.into(), &value.into())
+            .map(|v| v.is_truthy())
+            .unwrap_or(false),
+        _ => false,
+    }
+}

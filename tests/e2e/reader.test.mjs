@@ -229,3 +229,43 @@ test("printing hides badges, or prints the source when the page asks", async () 
   assert.deepEqual(printed, { print: "inline", text: " [Source: Human Rights Watch]" });
   await context.close();
 });
+
+test("without CSS anchor positioning the card is still placed by its badge, on screen", async () => {
+  // Chromium has shipped anchor positioning and dropped its switch, so a
+  // browser without it is played by one whose CSS.supports says no: the
+  // widget then positions the card itself, overriding the anchored rules.
+  const context = await browser.newContext({ viewport: { width: 800, height: 600 } });
+  await context.addInitScript(() => {
+    const supports = CSS.supports.bind(CSS);
+    CSS.supports = (property, value) => (String(property).startsWith("anchor") ? false : supports(property, value));
+  });
+  const page = await context.newPage();
+  await page.goto(`${server.url}/`);
+  await page.waitForSelector("[data-qa-quote]", { state: "attached" });
+  try {
+    // One card opening near the top of the viewport (room below), one near
+    // the bottom (room only above).
+    for (const [index, block] of [["0", "start"], ["4", "end"]]) {
+      const box = await page.evaluate(
+        ([i, block]) => {
+          const root = document.querySelector(`[data-qa-quote="${i}"]`).shadowRoot;
+          const button = root.querySelector("button");
+          button.scrollIntoView({ block });
+          button.click();
+          const b = button.getBoundingClientRect();
+          const c = root.querySelector(".card").getBoundingClientRect();
+          root.querySelector(".card").hidePopover();
+          return { b: { top: b.top, bottom: b.bottom }, c: { top: c.top, bottom: c.bottom, left: c.left, right: c.right } };
+        },
+        [index, block],
+      );
+      const gap = Math.min(Math.abs(box.c.top - box.b.bottom), Math.abs(box.b.top - box.c.bottom));
+      assert.ok(gap < 20, `card ${index} is by its badge: ${JSON.stringify(box)}`);
+      assert.ok(box.c.left >= 0 && box.c.right <= 800, `card ${index} is on screen: ${JSON.stringify(box)}`);
+      assert.ok(box.c.top >= 0 && box.c.bottom <= 600, `card ${index} is on screen: ${JSON.stringify(box)}`);
+      if (block === "end") assert.ok(box.c.bottom <= box.b.top, `card ${index} opens above a badge at the bottom`);
+    }
+  } finally {
+    await context.close();
+  }
+});
