@@ -9,7 +9,7 @@
 //! qa.clear(); // the DOM is back to exactly what it was
 //! ```
 
-use super::fetch::{absolute, fetch_text, TIMEOUT_MS};
+use super::fetch::{self, absolute, TIMEOUT_MS};
 use super::js::{describe, to_js_error};
 use super::observe::Watcher;
 use super::read::read;
@@ -225,16 +225,27 @@ impl QuoteAttribution {
 
     /// Fetches one manifest, or several separated by spaces (a site-wide
     /// source list, then the article's own; later ids win), and builds from
-    /// them. Each fetch gives up after `timeout_ms` (default 10,000).
+    /// them. The requests run side by side; each gives up after
+    /// `timeout_ms` (default 10,000).
     /// Rejects with a `QuoteAttributionError` naming the URL.
     pub async fn load(urls: String, timeout_ms: Option<u32>) -> Result<QuoteAttribution, JsValue> {
         let timeout = timeout_ms.map_or(TIMEOUT_MS, |t| t.clamp(1, 600_000) as i32);
         let mut docs = Vec::new();
         let mut problems = Vec::new();
-        for url in urls.split_whitespace() {
-            let url = absolute(url);
-            match fetch_text(&url, timeout).await {
-                Ok(text) => docs.push((url, text)),
+        // Every request starts before any is read: they load side by side.
+        let requests: Vec<_> = urls
+            .split_whitespace()
+            .map(|url| {
+                let url = absolute(url);
+                (url.clone(), fetch::start(&url, timeout))
+            })
+            .collect();
+        for (url, request) in requests {
+            match request {
+                Ok(request) => match request.text(timeout).await {
+                    Ok(text) => docs.push((url, text)),
+                    Err(message) => problems.push(message),
+                },
                 Err(message) => problems.push(message),
             }
         }

@@ -22,8 +22,19 @@ pub fn absolute(url: &str) -> String {
     }
 }
 
-/// The body of `url` as text, or a message saying what went wrong with it.
-pub async fn fetch_text(url: &str, timeout_ms: i32) -> Result<String, String> {
+/// A manifest request under way: started at once, read later, so that
+/// several manifests load side by side.
+pub struct Request {
+    url: String,
+    window: web_sys::Window,
+    controller: AbortController,
+    timer: i32,
+    _abort: Closure<dyn FnMut()>,
+    response: js_sys::Promise,
+}
+
+/// Starts fetching `url`, to be given up after `timeout_ms`.
+pub fn start(url: &str, timeout_ms: i32) -> Result<Request, String> {
     let fail = |what: String| format!("could not load the manifest {url}: {what}");
     let window = web_sys::window().ok_or_else(|| fail("no window".into()))?;
     let controller = AbortController::new().map_err(|e| fail(describe(&e)))?;
@@ -40,58 +51,75 @@ pub async fn fetch_text(url: &str, timeout_ms: i32) -> Result<String, String> {
             timeout_ms,
         )
         .map_err(|e| fail(describe(&e)))?;
-    let result = JsFuture::from(window.fetch_with_str_and_init(url, &init)).await;
-    let response = match result {
-        Ok(r) => r,
-        Err(e) => {
-            window.clear_timeout_with_handle(timer);
-            return Err(fail(if controller.signal().aborted() {
+    let response = window.fetch_with_str_and_init(url, &init);
+    Ok(Request {
+        url: url.to_owned(),
+        window,
+        controller,
+        timer,
+        _abort: abort,
+        response,
+    })
+}
+
+impl Request {
+    /// The body as text, or a message naming the URL and what went wrong:
+    /// network, HTTP status, content type, or no answer in time.
+    pub async fn text(self, timeout_ms: i32) -> Result<String, String> {
+        self.read(timeout_ms)
+            .await
+            .map_err(|what| format!("could not load the manifest {}: {what}", self.url))
+    }
+
+    async fn read(&self, timeout_ms: i32) -> Result<String, String> {
+        let timed_out = || self.controller.signal().aborted();
+        let response = JsFuture::from(self.response.clone()).await.map_err(|e| {
+            if timed_out() {
                 no_answer(timeout_ms)
             } else {
                 format!("network error ({})", describe(&e))
-            }));
+            }
+        })?;
+        let response: Response = response.dyn_into().map_err(|e| describe(&e))?;
+        if !response.ok() {
+            let status = response.status_text();
+            let gap = if status.is_empty() { "" } else { " " };
+            return Err(format!("HTTP {}{gap}{status}", response.status()));
         }
-    };
-    let response: Response = response.dyn_into().map_err(|e| fail(describe(&e)))?;
-    if !response.ok() {
-        window.clear_timeout_with_handle(timer);
-        let status = response.status_text();
-        return Err(fail(format!(
-            "HTTP {}{}{}",
-            response.status(),
-            if status.is_empty() { "" } else { " " },
-            status
-        )));
+        // An HTML page (a login wall, a "not found" page served with 200) is
+        // not a manifest, whatever its status says.
+        let content_type = response
+            .headers()
+            .get("content-type")
+            .ok()
+            .flatten()
+            .unwrap_or_default();
+        if !acceptable_type(&content_type) {
+            return Err(format!(
+                "served as {content_type}, not JSON (expected application/json)"
+            ));
+        }
+        let body = match response.text() {
+            Ok(p) => JsFuture::from(p).await,
+            Err(e) => Err(e),
+        };
+        let body = body.map_err(|e| {
+            if timed_out() {
+                no_answer(timeout_ms)
+            } else {
+                describe(&e)
+            }
+        })?;
+        body.as_string()
+            .ok_or_else(|| "the body is not text".into())
     }
-    // An HTML page (a login wall, a "not found" page served with 200) is
-    // not a manifest, whatever its status says.
-    let content_type = response
-        .headers()
-        .get("content-type")
-        .ok()
-        .flatten()
-        .unwrap_or_default();
-    if !acceptable_type(&content_type) {
-        window.clear_timeout_with_handle(timer);
-        return Err(fail(format!(
-            "served as {content_type}, not JSON (expected application/json)"
-        )));
+}
+
+impl Drop for Request {
+    /// The timer goes with the request, before the closure it would call.
+    fn drop(&mut self) {
+        self.window.clear_timeout_with_handle(self.timer);
     }
-    let body = match response.text() {
-        Ok(p) => JsFuture::from(p).await,
-        Err(e) => Err(e),
-    };
-    window.clear_timeout_with_handle(timer);
-    drop(abort);
-    let body = body.map_err(|e| {
-        fail(if controller.signal().aborted() {
-            no_answer(timeout_ms)
-        } else {
-            describe(&e)
-        })
-    })?;
-    body.as_string()
-        .ok_or_else(|| fail("the body is not text".into()))
 }
 
 fn no_answer(timeout_ms: i32) -> String {

@@ -10,7 +10,34 @@ import { page, html, json, MANIFEST } from "./fixtures.mjs";
 let browser, server, other;
 const hanging = [];
 
+/// Two manifests, the first of which is answered only once the second has
+/// been requested (else, after 3 s, with a 503 saying so): loading them one
+/// after the other fails, side by side succeeds — no clock in the assertion.
+function pair(name) {
+  let secondAsked = false;
+  const waiting = [];
+  const site = { version: 1, sources: [{ id: "ruiz", name: "Old Ruiz entry", kind: "person" }] };
+  return {
+    [`/m/${name}-first.json`]: (req, res) => {
+      if (secondAsked) return json(site)(req, res);
+      const timer = setTimeout(() => json("the second manifest was not requested meanwhile", 503, "text/plain")(req, res), 3000);
+      waiting.push(() => {
+        clearTimeout(timer);
+        json(site)(req, res);
+      });
+    },
+    [`/m/${name}-second.json`]: (req, res) => {
+      secondAsked = true;
+      for (const answer of waiting.splice(0)) answer();
+      json(MANIFEST)(req, res);
+    },
+  };
+}
+
 const routes = {
+  ...pair("embed"),
+  ...pair("api"),
+  "/t/side-by-side.html": html(page({ attributes: { "data-manifest": "/m/embed-first.json /m/embed-second.json" } })),
   "/m/good.json": json(MANIFEST),
   "/m/site.json": json({ version: 1, sources: [{ id: "ruiz", name: "Old Ruiz entry", kind: "person" }] }),
   "/m/404.json": json("not here", 404, "text/plain"),
@@ -93,6 +120,24 @@ test("several manifests merge in order and the override is reported", async () =
   assert.equal(label, "Source: Elena Ruiz", "the later manifest's entry wins");
   const warnings = log.console.filter((m) => m.type === "warning").map((m) => m.text);
   assert.ok(warnings.some((w) => w.includes('"ruiz"') && w.includes("/m/site.json") && w.includes("/m/good.json")), warnings.join("\n"));
+  await context.close();
+});
+
+test("several manifests load side by side, through the script tag and through load()", async () => {
+  const { page, context } = await openAnnotated(browser, `${server.url}/t/side-by-side.html`);
+  const s = await state(page);
+  assert.equal(s.events[0].name, "ready", JSON.stringify(s.events));
+  assert.equal(s.badges, 3);
+  // The JS API alone, without the script tag's preloads.
+  const sources = await page.evaluate(async () => {
+    const { QuoteAttribution } = await import("/quote-attribution/quote_attribution.js");
+    const qa = await QuoteAttribution.load("/m/api-first.json /m/api-second.json");
+    const article = document.querySelector("article");
+    const report = qa.annotate(article);
+    qa.clear();
+    return report.quotes.map((q) => q.source);
+  });
+  assert.deepEqual(sources, ["ruiz", null, "okafor"]);
   await context.close();
 });
 
