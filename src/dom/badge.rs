@@ -12,7 +12,7 @@
 use crate::report::Card;
 use crate::text::OWN_ATTRIBUTE;
 use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{intern, JsCast};
 use web_sys::{
     CssStyleSheet, Document, Element, Event, HtmlElement, ShadowRootInit, ShadowRootMode,
 };
@@ -115,10 +115,13 @@ impl Badge {
         theme: &str,
         sheet: &CssStyleSheet,
     ) -> Result<Badge, JsValue> {
+        intern_constants();
+        // A source's strings recur on each of its quotes: sent to JS once.
+        let label = intern(&card.label);
         let host = doc.create_element("span")?;
         host.set_attribute(OWN_ATTRIBUTE, &index.to_string())?;
         if let Some(id) = source_id {
-            host.set_attribute("data-qa-source", id)?;
+            host.set_attribute("data-qa-source", intern(id))?;
         }
         host.set_attribute("data-qa-theme", theme)?;
         let shadow = host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?;
@@ -128,7 +131,7 @@ impl Badge {
         let button = doc.create_element("button")?;
         button.set_attribute("type", "button")?;
         button.set_attribute("part", "badge")?;
-        button.set_attribute("aria-label", &card.label)?;
+        button.set_attribute("aria-label", label)?;
         button.set_attribute("aria-expanded", "false")?;
         button.set_attribute("aria-controls", card_id)?;
         button.set_attribute("popovertarget", card_id)?;
@@ -147,13 +150,13 @@ impl Badge {
         panel.set_class_name("card");
         panel.set_popover(Some("auto"))?;
         panel.set_attribute("role", "group")?;
-        panel.set_attribute("aria-label", &card.label)?;
+        panel.set_attribute("aria-label", label)?;
 
         // What a printed page shows when the publisher asks for sources.
         let print = doc.create_element("span")?;
         print.set_class_name("print");
         print.set_attribute("aria-hidden", "true")?;
-        print.set_text_content(Some(&format!(" [{}]", card.label)));
+        print.set_text_content(Some(intern(&format!(" [{}]", card.label))));
 
         shadow.append_child(&button)?;
         shadow.append_child(&panel)?;
@@ -198,6 +201,51 @@ impl Badge {
         );
         let _ = self.card.hide_popover();
         self.host.remove();
+    }
+}
+
+/// The names and values every badge sets, kept as JS strings (wasm-bindgen's
+/// interning): a string sent from wasm is otherwise copied and decoded each
+/// time, and thousands of badges send these some thirty times each.
+fn intern_constants() {
+    thread_local!(static DONE: std::cell::Cell<bool> = const { std::cell::Cell::new(false) });
+    if DONE.with(|d| d.replace(true)) {
+        return;
+    }
+    for s in [
+        "span",
+        "div",
+        "button",
+        "type",
+        "part",
+        "badge",
+        "aria-label",
+        "aria-expanded",
+        "aria-controls",
+        "popovertarget",
+        "card",
+        "data-state",
+        "named",
+        "anonymous",
+        "unattributed",
+        "auto",
+        "role",
+        "group",
+        "print",
+        "aria-hidden",
+        "true",
+        "false",
+        "beforetoggle",
+        "data-qa-quote",
+        "data-qa-source",
+        "data-qa-theme",
+        "light",
+        "dark",
+        "Source",
+        "Anonymous",
+        "Unattributed",
+    ] {
+        intern(s);
     }
 }
 
