@@ -20,7 +20,12 @@ grep -q '^clippy' <<<"$components" || { say "adding clippy"; rustup component ad
 
 # The wasm-bindgen CLI must match the crate exactly (pinned in Cargo.toml).
 # Not --locked: the registry lacks one of its locked dependency versions.
-wb_version=$(sed -n 's/^wasm-bindgen = "=\([0-9.]*\)"/\1/p' Cargo.toml)
+# Either `wasm-bindgen = "=X.Y.Z"` or `wasm-bindgen = { version = "=X.Y.Z", … }`.
+wb_version=$(sed -n 's/^wasm-bindgen = .*"=\([0-9][0-9.]*\)".*/\1/p' Cargo.toml)
+if [ -z "$wb_version" ]; then
+  echo 'setup: Cargo.toml must pin wasm-bindgen to an exact version ("=X.Y.Z")' >&2
+  exit 1
+fi
 if [ "$(wasm-bindgen --version 2>/dev/null || true)" != "wasm-bindgen $wb_version" ]; then
   say "installing wasm-bindgen-cli $wb_version (a few minutes, once)"
   cargo install wasm-bindgen-cli --version "$wb_version"
