@@ -98,34 +98,46 @@ function textOffsets() {
 /// and each badge's text offset, quote index, source id and label. Taken
 /// from our own output so that the oracle does exactly the same DOM work.
 export function makePlan() {
+  const ranges = highlightedRanges(["qa-quote", "qa-quote-unattributed"]);
+  const badges = badgesInPage().map(({ at, host }) => {
+    const button = host.shadowRoot.querySelector("button");
+    return {
+      at,
+      index: host.getAttribute("data-qa-quote"),
+      source: host.getAttribute("data-qa-source"),
+      text: button.textContent,
+      label: button.getAttribute("aria-label"),
+    };
+  });
+  plan = { ranges, badges };
+  return { ranges: ranges.length, badges: badges.length };
+}
+
+/// The ranges registered under the two highlight names (named, then
+/// unattributed), as [start, end, unattributed] text offsets in the root,
+/// in document order.
+function highlightedRanges([named, unattributedName]) {
   const offsets = textOffsets();
   const ranges = [];
-  for (const [name, unattributed] of [["qa-quote", false], ["qa-quote-unattributed", true]]) {
+  for (const [name, unattributed] of [[named, false], [unattributedName, true]]) {
     for (const r of CSS.highlights.get(name) ?? []) {
       ranges.push([offsets.get(r.startContainer) + r.startOffset, offsets.get(r.endContainer) + r.endOffset, unattributed]);
     }
   }
-  ranges.sort((x, y) => x[0] - y[0]);
-  // A badge sits between text nodes: its offset is the text before it.
+  return ranges.sort((x, y) => x[0] - y[0]);
+}
+
+/// Every badge host in the root with its text offset: a badge sits between
+/// text nodes, so its offset is the length of the text before it.
+function badgesInPage() {
   const badges = [];
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT);
   let at = 0;
   for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-    if (n.nodeType === Node.TEXT_NODE) {
-      at += n.length;
-    } else if (n.hasAttribute("data-qa-quote")) {
-      const button = n.shadowRoot.querySelector("button");
-      badges.push({
-        at,
-        index: n.getAttribute("data-qa-quote"),
-        source: n.getAttribute("data-qa-source"),
-        text: button.textContent,
-        label: button.getAttribute("aria-label"),
-      });
-    }
+    if (n.nodeType === Node.TEXT_NODE) at += n.length;
+    else if (n.hasAttribute("data-qa-quote")) badges.push({ at, host: n });
   }
-  plan = { ranges, badges };
-  return { ranges: ranges.length, badges: badges.length };
+  return badges;
 }
 
 /// (b) The oracle floor: plain JavaScript that already knows where every
@@ -245,21 +257,8 @@ export function oracle() {
 /// Did the oracle highlight exactly the text ours did, and put its badges
 /// at the same places? (Untimed.)
 export function oracleMatchesPlan() {
-  const offsets = textOffsets();
-  const ranges = [];
-  for (const [name, unattributed] of [["oracle", false], ["oracle-unattributed", true]]) {
-    for (const r of CSS.highlights.get(name) ?? []) {
-      ranges.push([offsets.get(r.startContainer) + r.startOffset, offsets.get(r.endContainer) + r.endOffset, unattributed]);
-    }
-  }
-  ranges.sort((x, y) => x[0] - y[0]);
-  const badges = [];
-  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT);
-  let at = 0;
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-    if (n.nodeType === Node.TEXT_NODE) at += n.length;
-    else if (n.hasAttribute("data-qa-quote")) badges.push(`${at}:${n.getAttribute("data-qa-quote")}`);
-  }
+  const ranges = highlightedRanges(["oracle", "oracle-unattributed"]);
+  const badges = badgesInPage().map(({ at, host }) => `${at}:${host.getAttribute("data-qa-quote")}`);
   return (
     JSON.stringify(ranges) === JSON.stringify(plan.ranges) &&
     JSON.stringify(badges) === JSON.stringify(plan.badges.map((b) => `${b.at}:${b.index}`))
