@@ -220,6 +220,20 @@ pub struct Card {
     pub unattributed: bool,
 }
 
+impl Card {
+    /// The badge's state, as its `data-state` says it (and its styles
+    /// read it): `unattributed`, `anonymous` or `named`.
+    pub fn state(&self) -> &'static str {
+        if self.unattributed {
+            "unattributed"
+        } else if self.anonymous {
+            "anonymous"
+        } else {
+            "named"
+        }
+    }
+}
+
 impl Annotation {
     /// What a reader is told about this quote.
     ///

@@ -443,13 +443,7 @@ fn badge(
     let a = &report.quotes[q];
     let card: Card = a.card(manifest);
     let index = q.to_string();
-    let state = if card.unattributed {
-        "unattributed"
-    } else if card.anonymous {
-        "anonymous"
-    } else {
-        "named"
-    };
+    let state = card.state();
     let source_id = a
         .source
         .and_then(|s| manifest.sources.get(s))

@@ -242,7 +242,7 @@ impl QuoteAttribution {
             .collect();
         for (url, request) in requests {
             match request {
-                Ok(request) => match request.text(timeout).await {
+                Ok(request) => match request.text().await {
                     Ok(text) => docs.push((url, text)),
                     Err(message) => problems.push(message),
                 },

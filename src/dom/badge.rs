@@ -135,14 +135,7 @@ impl Badge {
         button.set_attribute("aria-expanded", "false")?;
         button.set_attribute("aria-controls", card_id)?;
         button.set_attribute("popovertarget", card_id)?;
-        let state = if card.unattributed {
-            "unattributed"
-        } else if card.anonymous {
-            "anonymous"
-        } else {
-            "named"
-        };
-        button.set_attribute("data-state", state)?;
+        button.set_attribute("data-state", card.state())?;
         button.set_text_content(Some(short_label(&card)));
 
         let panel: HtmlElement = doc.create_element("div")?.dyn_into()?;

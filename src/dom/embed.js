@@ -16,7 +16,9 @@ const SELF = new URL(import.meta.url);
 // The glue and the wasm are fetched at once, not one after the other.
 const wasm = fetch(new URL("quote_attribution_bg.wasm", SELF));
 const glue = import("./quote_attribution.js");
-const hints = preload(ownScript()?.dataset.manifest);
+// The script tag's data-* attributes: data-manifest, data-root, data-timeout.
+const data = ownScript()?.dataset ?? {};
+const hints = preload(data.manifest);
 
 function ownScript() {
   for (const script of document.querySelectorAll("script[src]")) {
@@ -39,7 +41,7 @@ function preload(urls) {
       link.as = "fetch";
       link.crossOrigin = "anonymous";
       link.href = href;
-      document.head.append(link);
+      (document.head ?? document.documentElement).append(link);
       return link;
     });
 }
@@ -60,7 +62,6 @@ function findRoot(selector) {
 }
 
 async function run() {
-  const data = ownScript()?.dataset ?? {};
   try {
     const { default: init, QuoteAttribution } = await glue;
     await init({ module_or_path: wasm });

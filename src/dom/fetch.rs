@@ -29,6 +29,7 @@ pub struct Request {
     window: web_sys::Window,
     controller: AbortController,
     timer: i32,
+    timeout_ms: i32,
     _abort: Closure<dyn FnMut()>,
     response: js_sys::Promise,
 }
@@ -57,6 +58,7 @@ pub fn start(url: &str, timeout_ms: i32) -> Result<Request, String> {
         window,
         controller,
         timer,
+        timeout_ms,
         _abort: abort,
         response,
     })
@@ -65,14 +67,15 @@ pub fn start(url: &str, timeout_ms: i32) -> Result<Request, String> {
 impl Request {
     /// The body as text, or a message naming the URL and what went wrong:
     /// network, HTTP status, content type, or no answer in time.
-    pub async fn text(self, timeout_ms: i32) -> Result<String, String> {
-        self.read(timeout_ms)
+    pub async fn text(self) -> Result<String, String> {
+        self.read()
             .await
             .map_err(|what| format!("could not load the manifest {}: {what}", self.url))
     }
 
-    async fn read(&self, timeout_ms: i32) -> Result<String, String> {
+    async fn read(&self) -> Result<String, String> {
         let timed_out = || self.controller.signal().aborted();
+        let timeout_ms = self.timeout_ms;
         let response = JsFuture::from(self.response.clone()).await.map_err(|e| {
             if timed_out() {
                 no_answer(timeout_ms)
