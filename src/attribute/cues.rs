@@ -242,9 +242,9 @@ pub fn before_quote(
         let np = leading_np(text, window);
         let named = np.iter().any(|t| {
             let w = word(text, t);
-            capitalized(w) && !is_in(DETERMINERS, w)
+            capitalized(w) && !DETERMINERS.contains(w)
         });
-        if named && !is_in(PRONOUNS, np.first().map_or("", |t| word(text, t))) {
+        if named && !PRONOUNS.contains(np.first().map_or("", |t| word(text, t))) {
             let speaker = span(np)?;
             return Some(Found {
                 cue: speaker.start..tokens[q - 1].range.start,
@@ -367,7 +367,7 @@ fn subject_found(text: &str, window: &[Token], v: usize, verb_len: usize) -> Opt
         && window.get(v + verb_len).is_none_or(|t| !is_word(t))
         && !subject.iter().any(|t| {
             let w = word(text, t);
-            (capitalized(w) && !is_in(DETERMINERS, w)) || is_in(PRONOUNS, w)
+            (capitalized(w) && !DETERMINERS.contains(w)) || PRONOUNS.contains(w)
         });
     if names {
         return None;
@@ -530,7 +530,7 @@ fn back_np<'t>(text: &str, window: &'t [Token], e: usize, by_name: bool) -> Opti
         }
         start -= 1;
         // A pronoun is a whole subject: "He admitted he had told …".
-        if is_in(PRONOUNS, w) {
+        if PRONOUNS.contains(w) {
             break;
         }
     }
@@ -573,7 +573,7 @@ fn strip_fronted<'t>(text: &str, np: &'t [Token]) -> &'t [Token] {
     while k + 1 < np.len() {
         let w = word(text, &np[k]);
         let next = word(text, &np[k + 1]);
-        let fronted = is_in(FRONTED, w) || w.chars().all(|c| c.is_ascii_digit());
+        let fronted = FRONTED.contains(w) || w.chars().all(|c| c.is_ascii_digit());
         if !fronted || (capitalized(w) && capitalized(next) && k > 0) {
             break;
         }
@@ -632,7 +632,7 @@ fn np_forward<'t>(text: &str, tokens: &'t [Token]) -> &'t [Token] {
         })
         .count();
     let np = &tokens[..n.min(MAX_SPEAKER_WORDS)];
-    if np.is_empty() || (np.len() == 1 && is_in(DETERMINERS, word(text, &np[0]))) {
+    if np.is_empty() || (np.len() == 1 && DETERMINERS.contains(word(text, &np[0]))) {
         return &[];
     }
     np
@@ -662,7 +662,7 @@ pub fn leading_np<'t>(text: &str, tokens: &'t [Token]) -> &'t [Token] {
                 && tokens[..c].first().is_some_and(|t| {
                     let w = word(text, t);
                     // "On Monday, …", and "As the party wound down, …".
-                    is_in(FRONTED, w) || SUBORDINATORS.contains(w)
+                    FRONTED.contains(w) || SUBORDINATORS.contains(w)
                 })
         })
         .map_or(0, |c| c + 1);
@@ -670,7 +670,7 @@ pub fn leading_np<'t>(text: &str, tokens: &'t [Token]) -> &'t [Token] {
     // "On Saturday she plans …": a time phrase without its comma.
     let fronted = rest
         .iter()
-        .take_while(|t| is_word(t) && is_in(FRONTED, word(text, t)))
+        .take_while(|t| is_word(t) && FRONTED.contains(word(text, t)))
         .count();
     let rest = if fronted < rest.len() {
         &rest[fronted..]
@@ -681,7 +681,7 @@ pub fn leading_np<'t>(text: &str, tokens: &'t [Token]) -> &'t [Token] {
         Some(t) if is_word(t) => t,
         _ => return &[],
     };
-    if is_in(PRONOUNS, word(text, first)) {
+    if PRONOUNS.contains(word(text, first)) {
         return &rest[..1];
     }
     let mut n = 0;
@@ -697,7 +697,7 @@ pub fn leading_np<'t>(text: &str, tokens: &'t [Token]) -> &'t [Token] {
             && is_nationality(word(text, &rest[0]))
             && w.ends_with('s')
             && !w.ends_with("ss");
-        if (is_in(DETERMINERS, w) && n == 0) || possessive {
+        if (DETERMINERS.contains(w) && n == 0) || possessive {
             after_determiner = true;
         } else if capitalized(w) || people {
             // a name continues

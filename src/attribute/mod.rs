@@ -32,7 +32,6 @@ use crate::text::{Block, Page};
 use sources::{singular, Class, SourceIndex};
 use std::collections::HashMap;
 use std::ops::Range;
-use std::rc::Rc;
 use words::{
     capitalized, is_in, lower, phrase_gender, tokenize, Gender, Kind, Token, WordList, DETERMINERS,
     PRONOUNS, TITLES,
@@ -80,7 +79,7 @@ impl Attribution {
 struct Entity {
     source: Option<usize>,
     /// Identity for gender memory: the source, or the folded phrase.
-    key: String,
+    key: Key,
     class: Class,
     /// Folded words of the phrase, for descriptions of unknown speakers.
     words: Vec<String>,
@@ -90,6 +89,14 @@ struct Entity {
     gender: Option<Gender>,
     /// Folded proper-name words ("helena"), for unknown entities.
     names: Vec<String>,
+}
+
+/// Who an entity is, for memory: a source, or the folded phrase naming
+/// someone the manifest does not know (determiners dropped).
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+enum Key {
+    Source(usize),
+    Phrase(String),
 }
 
 /// A sentence's subject, met on the way through the page.
@@ -136,20 +143,26 @@ const MEMORY: usize = 32;
 
 /// Attributes every quote of `page`. `explicit[i]`, when set, is the
 /// manifest source of quote `i` as listed by the publisher.
-pub fn attribute(
-    page: &Page,
-    quotes: &[Quote],
+pub fn attribute<'a>(
+    page: &'a Page,
+    quotes: &'a [Quote],
     explicit: &[Option<usize>],
     mentions: &[Mention],
     index: &SourceIndex,
 ) -> Vec<Attribution> {
+    let tokens: Vec<Vec<Token>> = page
+        .blocks
+        .iter()
+        .map(|b| tokenize(&b.text, 0..b.text.len()))
+        .collect();
     let mut run = Run {
         page,
         index,
-        tokens: HashMap::new(),
+        tokens: &tokens,
         entities: Vec::new(),
         genders: HashMap::new(),
-        quote_words: Vec::new(),
+        quote: None,
+        quote_words: None,
         proper_nouns: Default::default(),
         quoted: quoted_stretches(page, quotes),
     };
@@ -166,7 +179,8 @@ pub fn attribute(
         {
             run.remember_subject(&subject);
         }
-        run.quote_words = quote_words(page, quote);
+        run.quote = Some(quote);
+        run.quote_words = None;
         if explicit.get(i).copied().flatten().is_none() && run.names_a_thing(quote) {
             // A nickname or a title: nobody's words, and no continuation.
             out.push(Attribution::none());
@@ -235,11 +249,14 @@ pub fn attribute(
 struct Run<'a> {
     page: &'a Page,
     index: &'a SourceIndex,
-    tokens: HashMap<usize, Rc<[Token]>>,
+    /// Every block's tokens, made once.
+    tokens: &'a [Vec<Token>],
     entities: Vec<Entity>,
-    genders: HashMap<String, Gender>,
-    /// The folded words of the quote being attributed, sorted.
-    quote_words: Vec<String>,
+    genders: HashMap<Key, Gender>,
+    /// The quote being attributed.
+    quote: Option<&'a Quote>,
+    /// Its folded words, sorted: made when a pronoun needs them.
+    quote_words: Option<Vec<String>>,
     /// Words the page capitalises in mid-sentence: names.
     proper_nouns: std::collections::HashSet<String>,
     /// Each block's quoted stretches (marks included), sorted.
@@ -251,13 +268,9 @@ impl<'a> Run<'a> {
         &self.page.blocks[b]
     }
 
-    /// The tokens of block `b`, made once.
-    fn tokens(&mut self, b: usize) -> Rc<[Token]> {
-        let text = &self.page.blocks[b].text;
-        self.tokens
-            .entry(b)
-            .or_insert_with(|| tokenize(text, 0..text.len()).into())
-            .clone()
+    /// The tokens of block `b`.
+    fn tokens(&self, b: usize) -> &'a [Token] {
+        &self.tokens[b]
     }
 
     /// Everyone who is the subject of a sentence outside the quotes, in
@@ -339,14 +352,14 @@ impl<'a> Run<'a> {
         let words_only = before.len() <= 3
             && before.iter().all(|t| {
                 let w = &text[t.range.clone()];
-                t.kind == Kind::Word && (capitalized(w) || is_in(DETERMINERS, w))
+                t.kind == Kind::Word && (capitalized(w) || DETERMINERS.contains(w))
             });
         if !words_only {
             return false;
         }
         let names_someone_else = before.iter().any(|t| {
             let w = &text[t.range.clone()];
-            capitalized(w) && !is_in(TITLES, w) && !is_in(DETERMINERS, w)
+            capitalized(w) && !TITLES.contains(w) && !DETERMINERS.contains(w)
         });
         match before.last() {
             Some(first) if names_someone_else => {
@@ -380,7 +393,7 @@ impl<'a> Run<'a> {
         if let Some(f) = cues::speech_subject(text, sentence) {
             let phrase = &text[f.speaker.clone()];
             let appositive = f.appositive.clone().map(|r| &text[r]);
-            if !is_in(PRONOUNS, phrase) {
+            if !PRONOUNS.contains(phrase) {
                 if let Some(who) = self.who_with(phrase, appositive) {
                     return Some(who);
                 }
@@ -445,14 +458,14 @@ impl<'a> Run<'a> {
     fn is_lone_name(&self, phrase: &str) -> bool {
         !phrase.contains(' ')
             && capitalized(phrase)
-            && !is_in(PRONOUNS, phrase)
+            && !PRONOUNS.contains(phrase)
             && !PLURAL_NOUNS.contains(phrase)
             && self.proper_nouns.contains(&crate::text::fold::fold(phrase))
     }
 
     /// Who a sentence's leading noun phrase is, if anyone worth remembering.
     fn who(&self, phrase: &str) -> Option<Who> {
-        if is_in(PRONOUNS, phrase) {
+        if PRONOUNS.contains(phrase) {
             return None;
         }
         if let Some(s) = self.source_named(phrase) {
@@ -461,7 +474,7 @@ impl<'a> Run<'a> {
         let proper = phrase
             .split_whitespace()
             .skip(1)
-            .any(|w| capitalized(w) && !is_in(DETERMINERS, w));
+            .any(|w| capitalized(w) && !DETERMINERS.contains(w));
         if proper {
             return Some(Who::Unknown(self.unknown(phrase)));
         }
@@ -496,19 +509,21 @@ impl<'a> Run<'a> {
         let plural = common_head && (head != last || PLURAL_NOUNS.contains(last));
         Entity {
             source: None,
-            key: words
-                .iter()
-                .skip_while(|w| is_in(DETERMINERS, w))
-                .copied()
-                .collect::<Vec<_>>()
-                .join(" "),
+            key: Key::Phrase(
+                words
+                    .iter()
+                    .skip_while(|w| DETERMINERS.contains(w))
+                    .copied()
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            ),
             class,
             words: words.iter().map(|w| singular(w).to_owned()).collect(),
             plural,
             gender: phrase_gender(phrase),
             names: phrase
                 .split_whitespace()
-                .filter(|w| capitalized(w) && !is_in(TITLES, w) && !is_in(DETERMINERS, w))
+                .filter(|w| capitalized(w) && !TITLES.contains(w) && !DETERMINERS.contains(w))
                 .map(crate::text::fold::fold)
                 .collect(),
         }
@@ -539,7 +554,7 @@ impl<'a> Run<'a> {
     }
 
     fn remember_source(&mut self, source: usize, phrase: &str) {
-        let key = source_key(source);
+        let key = Key::Source(source);
         if !self.genders.contains_key(&key) {
             if let Some(g) = phrase_gender(phrase).or(self.index.gender(source)) {
                 self.genders.insert(key.clone(), g);
@@ -841,6 +856,12 @@ impl<'a> Run<'a> {
             "she" => Some(Gender::Female),
             _ => None,
         };
+        if self.quote_words.is_none() {
+            self.quote_words = Some(
+                self.quote
+                    .map_or_else(Vec::new, |q| quote_words(self.page, q)),
+            );
+        }
         let found = self
             .entities
             .iter()
@@ -874,7 +895,7 @@ impl<'a> Run<'a> {
             Some(s) => self.index.name_words(s),
             None => &e.names,
         };
-        let quote = &self.quote_words;
+        let quote = self.quote_words.as_deref().unwrap_or_default();
         names
             .iter()
             .any(|n| n.len() >= 3 && quote.binary_search(n).is_ok())
@@ -925,7 +946,7 @@ impl<'a> Run<'a> {
         };
         Some(Entity {
             source: Some(only),
-            key: source_key(only),
+            key: Key::Source(only),
             class: self.index.class(only),
             words: Vec::new(),
             plural: false,
@@ -943,7 +964,7 @@ impl<'a> Run<'a> {
                 if !role.split_whitespace().any(capitalized)
                     || role
                         .split_whitespace()
-                        .all(|w| !capitalized(w) || is_in(DETERMINERS, w))
+                        .all(|w| !capitalized(w) || DETERMINERS.contains(w))
                 {
                     if let Some(s) = self.index.lookup(org_name).filter(|&s| org(s)) {
                         return Some(s);
@@ -1007,7 +1028,7 @@ fn nickname(text: &str, part: &crate::detect::Part) -> bool {
         && after.len() < text.len() - part.close.end
         && capitalized(word_before)
         && capitalized(word_after)
-        && !is_in(DETERMINERS, word_before)
+        && !DETERMINERS.contains(word_before)
         && text[part.content.clone()].split_whitespace().count() <= 3
 }
 
@@ -1085,10 +1106,6 @@ fn quote_words(page: &Page, quote: &Quote) -> Vec<String> {
     words.sort_unstable();
     words.dedup();
     words
-}
-
-fn source_key(source: usize) -> String {
-    format!("#{source}")
 }
 
 #[cfg(test)]

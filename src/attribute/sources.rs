@@ -6,9 +6,7 @@
 //! way the page does. A key two sources share is ambiguous and matches
 //! neither: never a wrong source.
 
-use super::words::{
-    capitalized, gender_of_word, is_in, phrase_gender, Gender, DETERMINERS, TITLES,
-};
+use super::words::{capitalized, gender_of_word, phrase_gender, Gender, DETERMINERS, TITLES};
 use crate::manifest::{Manifest, SourceKind};
 use crate::text::fold::fold;
 use std::collections::HashMap;
@@ -78,7 +76,7 @@ fn insert(map: &mut HashMap<String, Target>, key: String, source: usize) {
 fn bare(key: &str) -> &str {
     let mut k = key;
     while let Some((first, rest)) = k.split_once(' ') {
-        if is_in(DETERMINERS, first) {
+        if DETERMINERS.contains(first) {
             k = rest;
         } else {
             break;
@@ -91,7 +89,7 @@ fn bare(key: &str) -> &str {
 fn untitled(key: &str) -> &str {
     let mut k = key;
     while let Some((first, rest)) = k.split_once(' ') {
-        if is_in(TITLES, first) {
+        if TITLES.contains(first) {
             k = rest;
         } else {
             break;
@@ -152,7 +150,7 @@ impl SourceIndex {
                 source
                     .name
                     .split_whitespace()
-                    .filter(|w| capitalized(w) && !is_in(TITLES, w) && !is_in(DETERMINERS, w))
+                    .filter(|w| capitalized(w) && !TITLES.contains(w) && !DETERMINERS.contains(w))
                     .map(fold)
                     .collect(),
             );
@@ -246,8 +244,8 @@ impl SourceIndex {
         let (last, before) = words.split_last()?;
         let titled = before
             .iter()
-            .all(|w| is_in(TITLES, w) || is_in(DETERMINERS, w));
-        if capitalized(last) && !is_in(DETERMINERS, last) && titled {
+            .all(|w| TITLES.contains(w) || DETERMINERS.contains(w));
+        if capitalized(last) && !DETERMINERS.contains(last) && titled {
             if let Some(found) = one(self.surnames.get(&fold(last))) {
                 return found;
             }
@@ -264,7 +262,7 @@ impl SourceIndex {
         };
         if !before
             .iter()
-            .all(|w| is_in(TITLES, w) || is_in(DETERMINERS, w))
+            .all(|w| TITLES.contains(w) || DETERMINERS.contains(w))
         {
             return &[];
         }

@@ -273,7 +273,7 @@ fn kind_of_word(w: &str) -> Option<SourceKind> {
 
 fn title_like(w: &str) -> bool {
     let b = bare_word(w);
-    is_in(TITLES, &b) || ROLE_WORDS.contains(&b.as_str()) || HONORIFICS.contains(&b.as_str())
+    TITLES.contains(&b) || ROLE_WORDS.contains(&b.as_str()) || HONORIFICS.contains(&b.as_str())
 }
 
 /// The first letter in upper case.
@@ -317,7 +317,7 @@ pub fn read(phrase: &str, cue: Option<&str>) -> Reading {
     let Some(first) = all.first() else {
         return Reading::NotAName;
     };
-    if is_in(PRONOUNS, first) || is_in(POSSESSIVES, first) {
+    if PRONOUNS.contains(first) || is_in(POSSESSIVES, first) {
         return Reading::Pronoun;
     }
     if !phrase.chars().any(char::is_alphabetic)
@@ -500,7 +500,7 @@ fn appositive(phrase: &str, cue: &str) -> Option<String> {
 /// `ws` without a leading determiner.
 fn strip_determiner<'a, 'b>(ws: &'a [&'b str]) -> &'a [&'b str] {
     match ws.split_first() {
-        Some((first, rest)) if is_in(DETERMINERS, first) => rest,
+        Some((first, rest)) if DETERMINERS.contains(first) => rest,
         _ => ws,
     }
 }
@@ -541,8 +541,8 @@ fn person_name<'a, 'b>(ws: &'a [&'b str]) -> Option<&'a [&'b str]> {
         let name_word = nickname
             || capitalized(w)
                 && !title_like(w)
-                && !is_in(DETERMINERS, w)
-                && !is_in(FRONTED, w)
+                && !DETERMINERS.contains(w)
+                && !FRONTED.contains(w)
                 && w.chars().any(char::is_alphabetic);
         if !(name_word || particle) {
             break;
@@ -748,8 +748,8 @@ fn full_name(page: &Page, surname: &str) -> Option<(String, Option<String>)> {
                 let ok = p.kind == Kind::Word
                     && (capitalized(w) || PARTICLES.contains(&w))
                     && !title_like(w)
-                    && !is_in(DETERMINERS, w)
-                    && !is_in(FRONTED, w)
+                    && !DETERMINERS.contains(w)
+                    && !FRONTED.contains(w)
                     && !w.ends_with("’s")
                     && !w.ends_with("'s");
                 if !ok {
@@ -821,9 +821,9 @@ pub fn named_before(
             t.kind == Kind::Word
                 && capitalized(w)
                 && !title_like(w)
-                && !is_in(DETERMINERS, w)
-                && !is_in(FRONTED, w)
-                && !is_in(PRONOUNS, w)
+                && !DETERMINERS.contains(w)
+                && !FRONTED.contains(w)
+                && !PRONOUNS.contains(w)
                 // "PORT ALDER, Ore." is a dateline, not a name.
                 && !(w.chars().count() > 1 && w.chars().all(|c| !c.is_lowercase()))
         };
