@@ -33,8 +33,8 @@ use sources::{singular, Class, SourceIndex};
 use std::collections::HashMap;
 use std::ops::Range;
 use words::{
-    capitalized, is_in, lower, phrase_gender, tokenize, Gender, Kind, Token, WordList, DETERMINERS,
-    PRONOUNS, TITLES,
+    capitalized, is_in, lower, phrase_gender, tokenize, Fnv, Gender, Kind, Token, WordList,
+    DETERMINERS, PRONOUNS, TITLES,
 };
 
 /// A manifest source named in the text (found by the engine's one
@@ -160,7 +160,7 @@ pub fn attribute<'a>(
         index,
         tokens: &tokens,
         entities: Vec::new(),
-        genders: HashMap::new(),
+        genders: HashMap::default(),
         quote: None,
         quote_words: None,
         proper_nouns: Default::default(),
@@ -252,13 +252,13 @@ struct Run<'a> {
     /// Every block's tokens, made once.
     tokens: &'a [Vec<Token>],
     entities: Vec<Entity>,
-    genders: HashMap<Key, Gender>,
+    genders: HashMap<Key, Gender, Fnv>,
     /// The quote being attributed.
     quote: Option<&'a Quote>,
     /// Its folded words, sorted: made when a pronoun needs them.
     quote_words: Option<Vec<String>>,
     /// Words the page capitalises in mid-sentence: names.
-    proper_nouns: std::collections::HashSet<String>,
+    proper_nouns: std::collections::HashSet<String, Fnv>,
     /// Each block's quoted stretches (marks included), sorted.
     quoted: Vec<Vec<Range<usize>>>,
 }
@@ -822,11 +822,15 @@ impl<'a> Run<'a> {
         } else {
             phrase
         };
-        let head = [" of ", " for ", " at ", " from ", " with ", " who ", " in "]
-            .iter()
-            .filter_map(|sep| phrase.find(sep))
-            .min()
-            .map(|at| &phrase[..at]);
+        let head = phrase
+            .match_indices(' ')
+            .find(|&(at, _)| {
+                let rest = &phrase[at + 1..];
+                rest.split_once(' ').is_some_and(|(w, _)| {
+                    matches!(w, "of" | "for" | "at" | "from" | "with" | "who" | "in")
+                })
+            })
+            .map(|(at, _)| &phrase[..at]);
         // The head first: "Didier Coppens of the Front wallon" is Coppens,
         // not the party a shorter tail of the phrase would name.
         let head = head.filter(|h| h.split_whitespace().any(capitalized));

@@ -331,7 +331,14 @@ pub fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
 /// A list of words, looked up in constant time, blind to case.
 pub struct WordList {
     words: &'static [&'static str],
-    set: std::sync::OnceLock<std::collections::HashSet<&'static str, Fnv>>,
+    set: std::sync::OnceLock<Lookup>,
+}
+
+/// A [`WordList`] made ready: its words as bytes, and the longest, so that a
+/// longer word is turned away before it is copied or hashed.
+struct Lookup {
+    words: std::collections::HashSet<&'static [u8], Fnv>,
+    longest: usize,
 }
 
 /// FNV-1a: the lists hold short words, for which it is several times
@@ -373,12 +380,27 @@ impl WordList {
     /// Is `word` (any case, a trailing dot ignored) in the list?
     pub fn contains(&self, word: impl AsRef<str>) -> bool {
         let set = self.set.get_or_init(|| {
-            let mut set =
+            let mut words =
                 std::collections::HashSet::with_capacity_and_hasher(self.words.len(), Fnv);
-            set.extend(self.words.iter().copied());
-            set
+            words.extend(self.words.iter().map(|w| w.as_bytes()));
+            let longest = self.words.iter().map(|w| w.len()).max().unwrap_or(0);
+            Lookup { words, longest }
         });
-        with_lower(word.as_ref(), |w| set.contains(w))
+        let w = word.as_ref().trim_end_matches('.');
+        if w.is_ascii() {
+            if w.len() > set.longest {
+                return false;
+            }
+            let mut buf = [0u8; 64];
+            let Some(buf) = buf.get_mut(..w.len()) else {
+                return false;
+            };
+            buf.copy_from_slice(w.as_bytes());
+            buf.make_ascii_lowercase();
+            set.words.contains(&*buf)
+        } else {
+            set.words.contains(lower(w).as_bytes())
+        }
     }
 }
 
