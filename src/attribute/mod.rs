@@ -33,7 +33,7 @@ use sources::{singular, Class, SourceIndex};
 use std::collections::HashMap;
 use std::ops::Range;
 use words::{
-    capitalized, is_in, lower, phrase_gender, tokenize, Fnv, Gender, Kind, Token, WordList,
+    capitalized, is_in, lower, phrase_gender, tokenize, Gender, Kind, QuickHash, Token, WordList,
     DETERMINERS, PRONOUNS, TITLES,
 };
 
@@ -252,13 +252,13 @@ struct Run<'a> {
     /// Every block's tokens, made once.
     tokens: &'a [Vec<Token>],
     entities: Vec<Entity>,
-    genders: HashMap<Key, Gender, Fnv>,
+    genders: HashMap<Key, Gender, QuickHash>,
     /// The quote being attributed.
     quote: Option<&'a Quote>,
     /// Its folded words, sorted: made when a pronoun needs them.
     quote_words: Option<Vec<String>>,
     /// Words the page capitalises in mid-sentence: names.
-    proper_nouns: std::collections::HashSet<String, Fnv>,
+    proper_nouns: std::collections::HashSet<String, QuickHash>,
     /// Each block's quoted stretches (marks included), sorted.
     quoted: Vec<Vec<Range<usize>>>,
 }

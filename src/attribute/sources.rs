@@ -6,7 +6,9 @@
 //! way the page does. A key two sources share is ambiguous and matches
 //! neither: never a wrong source.
 
-use super::words::{capitalized, gender_of_word, phrase_gender, Fnv, Gender, DETERMINERS, TITLES};
+use super::words::{
+    capitalized, gender_of_word, phrase_gender, Gender, QuickHash, DETERMINERS, TITLES,
+};
 use crate::manifest::{Manifest, SourceKind};
 use crate::text::fold::fold;
 use std::collections::HashMap;
@@ -44,13 +46,13 @@ impl Class {
 #[derive(Clone, Debug, Default)]
 pub struct SourceIndex {
     /// Full names and aliases, folded.
-    exact: HashMap<String, Target, Fnv>,
+    exact: HashMap<String, Target, QuickHash>,
     /// The same with leading determiners dropped ("us official").
-    bare: HashMap<String, Target, Fnv>,
+    bare: HashMap<String, Target, QuickHash>,
     /// Surnames of people ("ruiz").
-    surnames: HashMap<String, Target, Fnv>,
+    surnames: HashMap<String, Target, QuickHash>,
     /// Every source sharing each ambiguous surname, for context to choose.
-    shared_surnames: HashMap<String, Vec<usize>, Fnv>,
+    shared_surnames: HashMap<String, Vec<usize>, QuickHash>,
     /// Words of each source's name, aliases and role, for descriptions.
     words: Vec<Vec<String>>,
     classes: Vec<Class>,
@@ -59,7 +61,7 @@ pub struct SourceIndex {
     name_words: Vec<Vec<String>>,
 }
 
-fn insert(map: &mut HashMap<String, Target, Fnv>, key: String, source: usize) {
+fn insert(map: &mut HashMap<String, Target, QuickHash>, key: String, source: usize) {
     if key.is_empty() {
         return;
     }
