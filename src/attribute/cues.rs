@@ -53,22 +53,15 @@ fn is_word(t: &Token) -> bool {
 /// ("according to" takes two).
 fn verb_at(text: &str, tokens: &[Token], i: usize) -> Option<usize> {
     let t = tokens.get(i).filter(|t| is_word(t))?;
-    let raw = word(text, t);
-    // Most words are no verb: rule them out without allocating.
-    if !CUE_VERBS.contains(raw) && !raw.eq_ignore_ascii_case("according") {
-        return None;
-    }
-    let w = lower(raw);
-    if w == "according" {
-        let next = tokens.get(i + 1).filter(|t| is_word(t))?;
-        return (lower(word(text, next)) == "to").then_some(2);
-    }
-    if !CUE_VERBS.contains(&w) {
-        return None;
+    if !CUE_VERBS.has(t) {
+        let according = word(text, t).eq_ignore_ascii_case("according");
+        let next = tokens.get(i + 1).filter(|t| is_word(t));
+        let to = next.is_some_and(|n| word(text, n).eq_ignore_ascii_case("to"));
+        return (according && to).then_some(2);
     }
     // "-ing" forms are nouns as often as verbs ("the ruling", "a warning"):
     // a participle clause starts after a comma or a conjunction.
-    if PARTICIPLES.contains(&w) {
+    if PARTICIPLES.has(t) {
         let prev = i.checked_sub(1).and_then(|p| tokens.get(p))?;
         let clause = prev.kind == Kind::Punct(',')
             || (is_word(prev)
@@ -118,7 +111,7 @@ pub fn after_quote(
     let verb_len = verb_at(text, clause, v)?;
     let subject_end = (0..v)
         .rev()
-        .find(|&k| !(is_word(&clause[k]) && ADVERBS.contains(word(text, &clause[k]))))
+        .find(|&k| !(is_word(&clause[k]) && ADVERBS.has(&clause[k])))
         .map_or(0, |k| k + 1);
     if subject_end == 0 {
         // Inversion: said Ruiz / according to the report.
@@ -311,9 +304,9 @@ fn verb_found(text: &str, window: &[Token], v: usize, verb_len: usize) -> Option
     if PARTICIPLES.contains(verb) {
         // "…, the commission said Thursday, warning that …": the subject of
         // the speech verb before, else of the sentence.
-        let main = (0..v.saturating_sub(1)).rev().find(|&k| {
-            verb_at(text, window, k).is_some() && !PARTICIPLES.contains(word(text, &window[k]))
-        });
+        let main = (0..v.saturating_sub(1))
+            .rev()
+            .find(|&k| verb_at(text, window, k).is_some() && !PARTICIPLES.has(&window[k]));
         if let Some(m) = main {
             if let Some(found) = subject_found(text, window, m, 1) {
                 return Some(Found {
@@ -401,7 +394,7 @@ pub fn speech_subject(text: &str, sentence: &[Token]) -> Option<Found> {
     let v = (0..sentence.len()).find(|&k| {
         verb_at(text, sentence, k).is_some()
             && !passive(text, sentence, k)
-            && !PARTICIPLES.contains(word(text, &sentence[k]))
+            && !PARTICIPLES.has(&sentence[k])
     })?;
     let (subject, appositive) = subject_before(text, sentence, v)?;
     let np = span(subject)?;
@@ -456,7 +449,7 @@ type Subject<'t> = (&'t [Token], Option<&'t [Token]>);
 
 fn subject_before<'t>(text: &str, window: &'t [Token], v: usize) -> Option<Subject<'t>> {
     let mut e = v;
-    while e > 0 && is_word(&window[e - 1]) && ADVERBS.contains(word(text, &window[e - 1])) {
+    while e > 0 && is_word(&window[e - 1]) && ADVERBS.has(&window[e - 1]) {
         e -= 1;
     }
     // "…by Derek Haskins, a father of two, who argued": whoever "who" is.
@@ -497,13 +490,17 @@ fn subject_before<'t>(text: &str, window: &'t [Token], v: usize) -> Option<Subje
 
 /// Words that open a clause put before the subject ("As the party wound
 /// down, Mortimer was asked …").
-static SUBORDINATORS: WordList = WordList::new(&[
-    "as", "when", "while", "although", "though", "because", "since", "if", "once", "until",
-    "whereas", "despite", "with", "without", "through", "like", "unlike", "by", "for",
-]);
+pub(super) static SUBORDINATORS: WordList = WordList::new(
+    13,
+    &[
+        "as", "when", "while", "although", "though", "because", "since", "if", "once", "until",
+        "whereas", "despite", "with", "without", "through", "like", "unlike", "by", "for",
+    ],
+);
 
 /// Verbs that end a subject read backwards ("The challenge was filed … by").
-static AUXILIARIES: WordList = WordList::new(&["was", "is", "were", "are", "had", "has", "have"]);
+pub(super) static AUXILIARIES: WordList =
+    WordList::new(14, &["was", "is", "were", "are", "had", "has", "have"]);
 
 /// Prepositions that may lead the words before a verb.
 const PREPOSITIONS: &[&str] = &["by", "from", "with", "to", "for", "of", "in", "on", "at"];
@@ -632,7 +629,7 @@ fn np_forward<'t>(text: &str, tokens: &'t [Token]) -> &'t [Token] {
         })
         .count();
     let np = &tokens[..n.min(MAX_SPEAKER_WORDS)];
-    if np.is_empty() || (np.len() == 1 && DETERMINERS.contains(word(text, &np[0]))) {
+    if np.is_empty() || (np.len() == 1 && DETERMINERS.has(&np[0])) {
         return &[];
     }
     np
@@ -670,7 +667,7 @@ pub fn leading_np<'t>(text: &str, tokens: &'t [Token]) -> &'t [Token] {
     // "On Saturday she plans …": a time phrase without its comma.
     let fronted = rest
         .iter()
-        .take_while(|t| is_word(t) && FRONTED.contains(word(text, t)))
+        .take_while(|t| is_word(t) && FRONTED.has(t))
         .count();
     let rest = if fronted < rest.len() {
         &rest[fronted..]
@@ -681,7 +678,7 @@ pub fn leading_np<'t>(text: &str, tokens: &'t [Token]) -> &'t [Token] {
         Some(t) if is_word(t) => t,
         _ => return &[],
     };
-    if PRONOUNS.contains(word(text, first)) {
+    if PRONOUNS.has(first) {
         return &rest[..1];
     }
     let mut n = 0;

@@ -113,7 +113,7 @@ enum Who {
 
 /// Nouns that describe an organisation ("the group said").
 #[rustfmt::skip]
-static ORGANIZATION_NOUNS: WordList = WordList::new(&[
+pub(super) static ORGANIZATION_NOUNS: WordList = WordList::new(15, &[
     "group", "organisation", "organization", "company", "firm", "agency", "charity", "body",
     "ministry", "department", "government", "council", "committee", "union", "association",
     "party", "campaign", "coalition", "club", "team", "board", "authority", "office", "bank",
@@ -124,7 +124,7 @@ static ORGANIZATION_NOUNS: WordList = WordList::new(&[
 ]);
 /// Nouns that describe a document or publication ("the report said").
 #[rustfmt::skip]
-static TEXT_NOUNS: WordList = WordList::new(&[
+pub(super) static TEXT_NOUNS: WordList = WordList::new(16, &[
     "report", "document", "resolution", "ruling", "statement", "study", "letter", "filing", "bill",
     "text", "judgment", "judgement", "decision", "memo", "lawsuit", "complaint", "indictment",
     "order", "verdict", "paper", "newspaper", "magazine", "outlet", "review", "survey", "analysis",
@@ -134,9 +134,12 @@ static TEXT_NOUNS: WordList = WordList::new(&[
 ]);
 
 /// Plural nouns that do not end in "s": "police said", "they said".
-static PLURAL_NOUNS: WordList = WordList::new(&[
-    "police", "people", "staff", "crew", "public", "children", "men", "women",
-]);
+pub(super) static PLURAL_NOUNS: WordList = WordList::new(
+    17,
+    &[
+        "police", "people", "staff", "crew", "public", "children", "men", "women",
+    ],
+);
 
 /// How many entities are remembered.
 const MEMORY: usize = 32;
