@@ -30,7 +30,7 @@ use crate::detect::{Origin, Quote};
 use crate::report::Method;
 use crate::text::{Block, Page};
 use sources::{singular, Class, SourceIndex};
-use std::collections::HashMap;
+use std::collections::{HashMap, VecDeque};
 use std::ops::Range;
 use words::{
     capitalized, is_in, lower, phrase_gender, tokenize, Gender, Kind, QuickHash, Token, WordList,
@@ -162,7 +162,7 @@ pub fn attribute<'a>(
         page,
         index,
         tokens: &tokens,
-        entities: Vec::new(),
+        entities: VecDeque::with_capacity(MEMORY + 1),
         genders: HashMap::default(),
         quote: None,
         quote_words: None,
@@ -254,7 +254,7 @@ struct Run<'a> {
     index: &'a SourceIndex,
     /// Every block's tokens, made once.
     tokens: &'a [Vec<Token>],
-    entities: Vec<Entity>,
+    entities: VecDeque<Entity>,
     genders: HashMap<Key, Gender, QuickHash>,
     /// The quote being attributed.
     quote: Option<&'a Quote>,
@@ -294,7 +294,11 @@ impl<'a> Run<'a> {
             for pair in tokens.windows(2) {
                 let w = &text[pair[1].range.clone()];
                 if pair[0].kind == Kind::Word && pair[1].kind == Kind::Word && capitalized(w) {
-                    self.proper_nouns.insert(crate::text::fold::fold(w));
+                    with_folded_word(w, |f| {
+                        if !self.proper_nouns.contains(f) {
+                            self.proper_nouns.insert(f.to_owned());
+                        }
+                    });
                 }
             }
         }
@@ -463,7 +467,7 @@ impl<'a> Run<'a> {
             && capitalized(phrase)
             && !PRONOUNS.contains(phrase)
             && !PLURAL_NOUNS.contains(phrase)
-            && self.proper_nouns.contains(&crate::text::fold::fold(phrase))
+            && with_folded_word(phrase, |f| self.proper_nouns.contains(f))
     }
 
     /// Who a sentence's leading noun phrase is, if anyone worth remembering.
@@ -549,10 +553,13 @@ impl<'a> Run<'a> {
         if let Some(g) = entity.gender {
             self.genders.entry(entity.key.clone()).or_insert(g);
         }
-        self.entities.retain(|e| e.key != entity.key);
-        self.entities.push(entity);
+        // Each key is remembered once: the entity moves to the front.
+        if let Some(i) = self.entities.iter().position(|e| e.key == entity.key) {
+            self.entities.remove(i);
+        }
+        self.entities.push_back(entity);
         if self.entities.len() > MEMORY {
-            self.entities.remove(0);
+            self.entities.pop_front();
         }
     }
 
@@ -1081,6 +1088,22 @@ fn after_title_noun(text: &str, part: &crate::detect::Part) -> bool {
         .next()
         .is_some_and(char::is_uppercase);
     part.open.end > part.open.start && capital && is_in(TITLED, last)
+}
+
+/// Calls `f` with `word` [folded](crate::text::fold::fold), without
+/// allocating for the usual plain ASCII word.
+fn with_folded_word<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; 32];
+    let plain = word.len() <= buf.len() && word.bytes().all(|b| b.is_ascii_alphanumeric());
+    match buf.get_mut(..word.len()).filter(|_| plain) {
+        Some(buf) => {
+            buf.copy_from_slice(word.as_bytes());
+            buf.make_ascii_lowercase();
+            // ASCII in, ASCII out.
+            f(std::str::from_utf8(buf).unwrap_or(word))
+        }
+        None => f(&crate::text::fold::fold(word)),
+    }
 }
 
 /// Each block's quoted stretches, marks included, sorted by start.

@@ -53,6 +53,8 @@ pub struct SourceIndex {
     surnames: HashMap<String, Target, QuickHash>,
     /// Every source sharing each ambiguous surname, for context to choose.
     shared_surnames: HashMap<String, Vec<usize>, QuickHash>,
+    /// Do any two sources share a surname?
+    namesakes: bool,
     /// Words of each source's name, aliases and role, for descriptions.
     words: Vec<Vec<String>>,
     classes: Vec<Class>,
@@ -158,6 +160,7 @@ impl SourceIndex {
             );
             index.genders.push(gender);
         }
+        index.namesakes = index.shared_surnames.values().any(|s| s.len() > 1);
         index
     }
 
@@ -229,26 +232,46 @@ impl SourceIndex {
         if let Some(found) = one(self.exact.get(untitled(&key))) {
             return found;
         }
-        // Tails of the phrase that start with a capitalised word.
-        let words: Vec<&str> = phrase.split_whitespace().collect();
-        for start in 1..words.len() {
-            if !capitalized(words[start]) {
-                continue;
+        // Tails of the phrase that start with a capitalised word. Folding
+        // keeps words apart, so the folded tail is a tail of the folded key.
+        let aligned = key.split(' ').count() == phrase.split_whitespace().count();
+        let mut folded_words = key.split(' ');
+        let mut at = 0;
+        let mut words = phrase.split_whitespace().peekable();
+        let mut before_last = true;
+        let mut first = true;
+        let mut last = "";
+        while let Some(word) = words.next() {
+            let folded = folded_words.next();
+            last = word;
+            if !first && capitalized(word) {
+                let tail = if aligned {
+                    std::borrow::Cow::Borrowed(&key[at..])
+                } else {
+                    // Folding merged or split a word: fold the tail itself.
+                    let offset = word.as_ptr() as usize - phrase.as_ptr() as usize;
+                    std::borrow::Cow::Owned(fold(&phrase[offset..]))
+                };
+                if let Some(found) = one(self.exact.get(tail.as_ref())) {
+                    return found;
+                }
             }
-            let tail = fold(&words[start..].join(" "));
-            if let Some(found) = one(self.exact.get(&tail)) {
-                return found;
+            if words.peek().is_some() {
+                before_last &= TITLES.contains(word) || DETERMINERS.contains(word);
             }
+            at += folded.map_or(0, |f| f.len() + 1).min(key.len());
+            first = false;
         }
         // A surname: the last capitalised word, when it is the head of the
         // phrase (not "Ruiz’s office") and nothing but titles comes before
         // it ("Ms Ruiz", not "Gloria Ruiz", who is someone else).
-        let (last, before) = words.split_last()?;
-        let titled = before
-            .iter()
-            .all(|w| TITLES.contains(w) || DETERMINERS.contains(w));
-        if capitalized(last) && !DETERMINERS.contains(last) && titled {
-            if let Some(found) = one(self.surnames.get(&fold(last))) {
+        if capitalized(last) && !DETERMINERS.contains(last) && before_last {
+            let surname = if aligned {
+                std::borrow::Cow::Borrowed(key.rsplit(' ').next()?)
+            } else {
+                std::borrow::Cow::Owned(fold(last))
+            };
+            if let Some(found) = one(self.surnames.get(surname.as_ref())) {
                 return found;
             }
         }
@@ -258,6 +281,9 @@ impl SourceIndex {
     /// The sources sharing the surname that `phrase` ends with ("Ms
     /// Kowalczyk" → Teresa and Michael Kowalczyk), when more than one does.
     pub fn namesakes(&self, phrase: &str) -> &[usize] {
+        if !self.namesakes {
+            return &[];
+        }
         let words: Vec<&str> = phrase.split_whitespace().collect();
         let Some((last, before)) = words.split_last() else {
             return &[];
@@ -340,6 +366,21 @@ mod tests {
                 "lowercase role before name",
                 "city mayor Elena Ruiz",
                 Some(2),
+            ),
+            (
+                "tail after typography",
+                "the city’s mayor Elena Ruiz",
+                Some(2),
+            ),
+            (
+                "tail after odd spacing",
+                "city  mayor\u{a0}Elena\tRuiz",
+                Some(2),
+            ),
+            (
+                "tail after an initialism",
+                "a U.S. ally Human Rights Watch",
+                Some(1),
             ),
             ("ambiguous surname", "Lee", None),
             ("full name beats ambiguity", "Pat Lee", Some(3)),

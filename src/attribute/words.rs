@@ -46,7 +46,8 @@ static ABBREVIATIONS: WordList = WordList::new(0, &[
 
 /// Tokenizes `text[range]`.
 pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
-    let mut out = Vec::new();
+    // About one token for every five bytes of news text.
+    let mut out = Vec::with_capacity(range.len() / 5 + 4);
     let slice = &text[range.clone()];
     let base = range.start;
     let mut iter = slice.char_indices().peekable();
@@ -651,14 +652,16 @@ const MALE_NAMES: &[&str] = &[
 
 /// The gender a given name usually tells, if it is a common one.
 pub fn gender_of_name(name: &str) -> Option<Gender> {
-    let n = lower(name);
-    if FEMALE_NAMES.binary_search(&n.as_str()).is_ok() {
-        Some(Gender::Female)
-    } else if MALE_NAMES.binary_search(&n.as_str()).is_ok() {
-        Some(Gender::Male)
-    } else {
-        None
-    }
+    let find = |n: &str| {
+        if FEMALE_NAMES.binary_search(&n).is_ok() {
+            Some(Gender::Female)
+        } else if MALE_NAMES.binary_search(&n).is_ok() {
+            Some(Gender::Male)
+        } else {
+            None
+        }
+    };
+    with_lower(name, find)
 }
 
 /// The gender a phrase naming someone tells: a title or role word ("Ms
