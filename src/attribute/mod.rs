@@ -596,13 +596,13 @@ impl<'a> Run<'a> {
 
         let tokens = self.tokens(last.block);
         let close_end = last.close.end.max(last.content.end);
-        if let Some(f) = cues::after_quote(text, &tokens, close_end, last_char) {
+        if let Some(f) = cues::after_quote(text, tokens, close_end, last_char) {
             return Some(self.found(last.block, &f));
         }
         let text = &self.block(first.block).text;
         let tokens = self.tokens(first.block);
         if let Some(f) =
-            cues::before_quote(text, &tokens, first.open.start, &self.quoted[first.block])
+            cues::before_quote(text, tokens, first.open.start, &self.quoted[first.block])
         {
             return Some(self.found(first.block, &f));
         }
@@ -618,7 +618,7 @@ impl<'a> Run<'a> {
             return None;
         }
         let tokens = self.tokens(b);
-        let f = cues::before_quote(prev, &tokens, prev.len(), &self.quoted[b])?;
+        let f = cues::before_quote(prev, tokens, prev.len(), &self.quoted[b])?;
         Some(self.found(b, &f))
     }
 
@@ -686,7 +686,7 @@ impl<'a> Run<'a> {
             let text = &self.block(b).text;
             if self.block(b).blockquote.is_none() && text.trim_end().ends_with(':') {
                 let tokens = self.tokens(b);
-                if let Some(f) = cues::before_quote(text, &tokens, text.len(), &self.quoted[b]) {
+                if let Some(f) = cues::before_quote(text, tokens, text.len(), &self.quoted[b]) {
                     return Some(self.found(b, &f));
                 }
             }
@@ -694,7 +694,7 @@ impl<'a> Run<'a> {
         let next = last + 1;
         if next < self.page.blocks.len() && self.block(next).blockquote.is_none() {
             let tokens = self.tokens(next);
-            if let Some(f) = cues::first_sentence(&self.block(next).text, &tokens) {
+            if let Some(f) = cues::first_sentence(&self.block(next).text, tokens) {
                 return Some(self.found(next, &f));
             }
         }

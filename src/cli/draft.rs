@@ -349,7 +349,7 @@ fn describes(description: &str, source: &DraftSource) -> bool {
     .collect();
     let content: Vec<String> = words(description)
         .into_iter()
-        .filter(|w| !crate::attribute::words::DETERMINERS.contains(&w.as_str()))
+        .filter(|w| !crate::attribute::words::DETERMINERS.contains(w.as_str()))
         .collect();
     !content.is_empty() && content.iter().all(|w| own.contains(w))
 }

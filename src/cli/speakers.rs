@@ -359,7 +359,7 @@ pub fn read(phrase: &str, cue: Option<&str>) -> Reading {
     let head_singular = singular(&head).to_owned();
     let det = lower(first);
     let indefinite = INDEFINITE.contains(&det.as_str());
-    let definite = DETERMINERS.contains(&det.as_str()) && !indefinite;
+    let definite = DETERMINERS.contains(det.as_str()) && !indefinite;
     let guess = |name: String, kind, role, affiliation, one_word| Guess {
         name,
         kind,
