@@ -565,7 +565,9 @@ impl<'a> Run<'a> {
 
     fn remember_source(&mut self, source: usize, phrase: &str) {
         let key = Key::Source(source);
-        if !self.genders.contains_key(&key) {
+        // Only people are "he" or "she": nobody else's gender is asked.
+        let person = self.index.class(source) == Class::Person;
+        if person && !self.genders.contains_key(&key) {
             if let Some(g) = phrase_gender(phrase).or(self.index.gender(source)) {
                 self.genders.insert(key.clone(), g);
             }

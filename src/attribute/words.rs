@@ -667,15 +667,21 @@ pub fn gender_of_name(name: &str) -> Option<Gender> {
 /// The gender a phrase naming someone tells: a title or role word ("Ms
 /// Ruiz", "the spokeswoman"), else a common given name ("Elena Ruiz").
 pub fn phrase_gender(phrase: &str) -> Option<Gender> {
-    phrase
-        .split_whitespace()
-        .find_map(gender_of_word)
-        .or_else(|| {
-            phrase
-                .split_whitespace()
-                .find(|w| capitalized(w) && !TITLES.contains(w) && !DETERMINERS.contains(w))
-                .and_then(gender_of_name)
-        })
+    // One pass: each word looked up once.
+    let mut name = None;
+    for w in phrase.split_whitespace() {
+        let c = classes(w);
+        if MALE.holds(c) {
+            return Some(Gender::Male);
+        }
+        if FEMALE.holds(c) {
+            return Some(Gender::Female);
+        }
+        if name.is_none() && capitalized(w) && !TITLES.holds(c) && !DETERMINERS.holds(c) {
+            name = Some(w);
+        }
+    }
+    name.and_then(gender_of_name)
 }
 
 #[cfg(test)]
