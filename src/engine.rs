@@ -140,9 +140,10 @@ impl Engine {
         // Explicit quotes on detected quotes; the rest stand alone.
         let mut explicit: Vec<Option<usize>> = vec![None; quotes.len()];
         let mut alone: Vec<(Found, Vec<Span>)> = Vec::new();
+        let places = Places::new(&quotes);
         for f in found {
             let spans = folded.to_spans(page, f.range.clone());
-            match quotes.iter().position(|q| overlaps(q, &spans)) {
+            match places.first_overlapping(&quotes, &spans) {
                 Some(qi) if explicit[qi].is_none() => explicit[qi] = Some(f.quote),
                 Some(_) => {}
                 None => alone.push((f, spans)),
@@ -297,6 +298,49 @@ struct Scan {
     seeds: Vec<Vec<(usize, usize)>>,
 }
 
+/// Where the detected quotes lie, to find the first one a stretch of text
+/// overlaps without trying them all: a quote `i` can overlap only if some
+/// quote up to `i` ends after the stretch starts and some quote from `i`
+/// on starts before it ends, and both bounds are monotone.
+struct Places {
+    /// Largest (block, content end) of the quotes up to each index.
+    ends: Vec<(usize, usize)>,
+    /// Smallest (block, content start) of the quotes from each index on.
+    starts: Vec<(usize, usize)>,
+}
+
+impl Places {
+    fn new(quotes: &[Quote]) -> Places {
+        let mut ends = Vec::with_capacity(quotes.len());
+        let mut max = (0, 0);
+        for q in quotes {
+            for p in &q.parts {
+                max = max.max((p.block, p.content.end));
+            }
+            ends.push(max);
+        }
+        let mut starts = vec![(0, 0); quotes.len()];
+        let mut min = (usize::MAX, usize::MAX);
+        for (i, q) in quotes.iter().enumerate().rev() {
+            for p in &q.parts {
+                min = min.min((p.block, p.content.start));
+            }
+            starts[i] = min;
+        }
+        Places { ends, starts }
+    }
+
+    /// The index of the first of `quotes` (those `self` was built from)
+    /// that [`overlaps`] `spans`.
+    fn first_overlapping(&self, quotes: &[Quote], spans: &[Span]) -> Option<usize> {
+        let lo = spans.iter().map(|s| (s.block, s.range.start)).min()?;
+        let hi = spans.iter().map(|s| (s.block, s.range.end)).max()?;
+        let from = self.ends.partition_point(|&e| e <= lo);
+        let to = self.starts.partition_point(|&s| s < hi);
+        (from..to).find(|&i| overlaps(&quotes[i], spans))
+    }
+}
+
 /// Does the quote cover any of `spans`?
 fn overlaps(q: &Quote, spans: &[Span]) -> bool {
     q.parts.iter().any(|p| {
@@ -313,4 +357,63 @@ fn joined_text(page: &Page, parts: &[Span]) -> String {
         .map(|s| collapse_whitespace(&page.blocks[s.block].text[s.range.clone()]))
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::detect::{Origin, Part};
+
+    fn quote(parts: &[(usize, Range<usize>)]) -> Quote {
+        Quote {
+            parts: parts
+                .iter()
+                .map(|(block, content)| Part {
+                    block: *block,
+                    content: content.clone(),
+                    open: content.start..content.start,
+                    close: content.end..content.end,
+                })
+                .collect(),
+            origin: Origin::Marks,
+        }
+    }
+
+    #[test]
+    fn places_find_the_first_overlapping_quote() {
+        let quotes = [
+            quote(&[(0, 2..8)]),
+            quote(&[(0, 10..30), (1, 0..40), (2, 0..5)]),
+            quote(&[(1, 20..25)]),
+            quote(&[(2, 10..10)]),
+            quote(&[(3, 0..4)]),
+            quote(&[(3, 6..9)]),
+        ];
+        let places = Places::new(&quotes);
+        for a in 0..4 {
+            for b in a..4 {
+                for start in 0..45 {
+                    for end in start..46 {
+                        let mut spans = vec![Span {
+                            block: a,
+                            range: start..end,
+                        }];
+                        if b > a {
+                            spans.push(Span {
+                                block: b,
+                                range: 0..end,
+                            });
+                        }
+                        let linear = quotes.iter().position(|q| overlaps(q, &spans));
+                        assert_eq!(
+                            places.first_overlapping(&quotes, &spans),
+                            linear,
+                            "{spans:?}"
+                        );
+                    }
+                }
+            }
+        }
+        assert_eq!(places.first_overlapping(&quotes, &[]), None);
+    }
 }
