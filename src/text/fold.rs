@@ -34,16 +34,33 @@ use crate::report::Span;
 pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut folder = Folder::default();
-    for c in s.chars() {
-        folder.push(c, &mut |f| out.push(f));
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii() {
+            if let Some(f) = folder.push_ascii(b) {
+                out.push(char::from(f));
+            }
+            i += 1;
+        } else {
+            let c = next_char(s, i);
+            folder.push(c, &mut |f| out.push(f));
+            i += c.len_utf8();
+        }
     }
     out.truncate(out.trim_end().len());
     out
 }
 
+/// The character starting at byte `at` of `s` (a char boundary, not the end).
+fn next_char(s: &str, at: usize) -> char {
+    s[at..].chars().next().unwrap_or_default()
+}
+
 /// The folding state machine: it needs a little context (the previous
 /// output, the length of the current run of letters).
-#[derive(Default)]
+#[derive(Clone, Copy, Default)]
 struct Folder {
     /// Nothing emitted yet, or the last emitted char was a space.
     after_space: bool,
@@ -54,7 +71,50 @@ struct Folder {
 }
 
 impl Folder {
+    /// [`push`](Self::push) for an ASCII character, which folds to at most
+    /// one ASCII byte: most of a page, so it goes without a closure.
+    #[inline]
+    fn push_ascii(&mut self, b: u8) -> Option<u8> {
+        match b {
+            // The ASCII characters `char::is_whitespace` accepts.
+            b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ' => {
+                self.letter_run = 0;
+                if self.started && !self.after_space {
+                    self.after_space = true;
+                    Some(b' ')
+                } else {
+                    None
+                }
+            }
+            b'.' if self.letter_run == 1 => {
+                // The dot of an initialism: dropped, the run goes on.
+                self.letter_run = 0;
+                None
+            }
+            _ => {
+                self.started = true;
+                self.after_space = false;
+                if b == b'`' {
+                    self.letter_run = 0;
+                    return Some(b'\'');
+                }
+                if b.is_ascii_alphabetic() {
+                    self.letter_run += 1;
+                } else {
+                    self.letter_run = 0;
+                }
+                Some(b.to_ascii_lowercase())
+            }
+        }
+    }
+
     fn push(&mut self, c: char, emit: &mut impl FnMut(char)) {
+        if c.is_ascii() {
+            if let Some(f) = self.push_ascii(c as u8) {
+                emit(char::from(f));
+            }
+            return;
+        }
         if c.is_whitespace() {
             if self.started && !self.after_space {
                 emit(' ');
@@ -63,15 +123,8 @@ impl Folder {
             self.letter_run = 0;
             return;
         }
-        if c == '.' && self.letter_run == 1 {
-            // The dot of an initialism: dropped, the run goes on.
-            self.letter_run = 0;
-            return;
-        }
         let mapped = match c {
-            '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '`' | '\u{B4}' => {
-                Some('\'')
-            }
+            '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '\u{B4}' => Some('\''),
             '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '\u{AB}'
             | '\u{BB}' | '\u{2039}' | '\u{203A}' | '\u{300C}' | '\u{300D}' | '\u{300E}'
             | '\u{300F}' => Some('"'),
@@ -89,10 +142,6 @@ impl Folder {
             self.letter_run += 1;
         } else {
             self.letter_run = 0;
-        }
-        if c.is_ascii() {
-            emit(c.to_ascii_lowercase());
-            return;
         }
         fold_other(c, emit);
     }
@@ -188,6 +237,45 @@ fn latin_multi(c: char) -> &'static str {
     }
 }
 
+/// [`Folded`] under construction: the folded bytes and where each came from.
+struct Out {
+    text: Vec<u8>,
+    origin: Vec<u32>,
+}
+
+impl Out {
+    /// Folds `c`, which came from `at` in the end-to-end layout.
+    fn push(&mut self, folder: &mut Folder, c: char, at: u32) {
+        let (text, origin) = (&mut self.text, &mut self.origin);
+        folder.push(c, &mut |f| {
+            text.extend_from_slice(f.encode_utf8(&mut [0; 4]).as_bytes());
+            origin.extend(std::iter::repeat_n(at, f.len_utf8()));
+        });
+    }
+
+    /// Folds `run`, ASCII bytes from `at` on: at most one byte out for each
+    /// byte in, written in place without growing the vectors byte by byte.
+    fn push_ascii(&mut self, folder: &mut Folder, run: &[u8], at: u32) {
+        let start = self.text.len();
+        self.text.resize(start + run.len(), 0);
+        self.origin.resize(start + run.len(), 0);
+        let text = &mut self.text[start..];
+        let origin = &mut self.origin[start..];
+        let mut state = *folder;
+        let mut n = 0;
+        for (k, &b) in run.iter().enumerate() {
+            if let Some(f) = state.push_ascii(b) {
+                text[n] = f;
+                origin[n] = at + k as u32;
+                n += 1;
+            }
+        }
+        *folder = state;
+        self.text.truncate(start + n);
+        self.origin.truncate(start + n);
+    }
+}
+
 /// A whole page folded into one string, blocks separated by one space, with
 /// the way back to block text.
 #[derive(Clone, Debug, Default)]
@@ -204,46 +292,54 @@ pub struct Folded {
 impl Folded {
     /// Folds every block of `page`.
     pub fn of_page(page: &Page) -> Folded {
-        let mut f = Folded {
-            text: String::with_capacity(page.text_len() + page.blocks.len()),
+        let mut out = Out {
+            text: Vec::with_capacity(page.text_len() + page.blocks.len()),
             origin: Vec::with_capacity(page.text_len() + page.blocks.len()),
-            block_starts: Vec::with_capacity(page.blocks.len()),
         };
+        let mut block_starts = Vec::with_capacity(page.blocks.len());
         let mut folder = Folder::default();
         let mut base = 0u32;
         for block in &page.blocks {
-            f.block_starts.push(base);
-            let mut last_char = base;
+            block_starts.push(base);
+            let s = block.text.as_str();
             // A paragraph that opens with a quotation mark continues or
             // starts a quote; the mark is not words. Leaving it out lets a
             // quote continued over two paragraphs match its manifest text.
-            let lead = block
-                .text
+            let lead = s
                 .char_indices()
                 .find(|(_, c)| !c.is_whitespace())
-                .filter(|&(_, c)| is_quotation_mark(c))
-                .map(|(i, _)| i);
-            for (i, c) in block.text.char_indices() {
-                let at = base + i as u32;
-                last_char = at;
-                if Some(i) == lead {
-                    continue;
+                .filter(|&(_, c)| is_quotation_mark(c));
+            let mut i = 0;
+            if let Some((at, c)) = lead {
+                // The whitespace before the mark as usual, the mark not.
+                for (j, w) in s[..at].char_indices() {
+                    out.push(&mut folder, w, base + j as u32);
                 }
-                let (text, origin) = (&mut f.text, &mut f.origin);
-                folder.push(c, &mut |out| {
-                    text.push(out);
-                    origin.extend(std::iter::repeat_n(at, out.len_utf8()));
-                });
+                i = at + c.len_utf8();
             }
-            base += block.text.len() as u32;
-            let (text, origin) = (&mut f.text, &mut f.origin);
+            let bytes = s.as_bytes();
+            while i < bytes.len() {
+                let run = bytes[i..].iter().take_while(|b| b.is_ascii()).count();
+                if run > 0 {
+                    out.push_ascii(&mut folder, &bytes[i..i + run], base + i as u32);
+                    i += run;
+                } else {
+                    let c = next_char(s, i);
+                    out.push(&mut folder, c, base + i as u32);
+                    i += c.len_utf8();
+                }
+            }
             // The separator maps back to the block's last character.
-            folder.push('\n', &mut |out| {
-                text.push(out);
-                origin.push(last_char);
-            });
+            let last_char = base + s.char_indices().next_back().map_or(0, |(i, _)| i as u32);
+            out.push(&mut folder, '\n', last_char);
+            base += block.text.len() as u32;
         }
-        f
+        Folded {
+            // Whole characters went in, so this cannot fail.
+            text: String::from_utf8(out.text).unwrap_or_default(),
+            origin: out.origin,
+            block_starts,
+        }
     }
 
     /// The (block, byte) that folded byte `at` came from.
@@ -317,6 +413,26 @@ mod tests {
         ];
         for (name, input, expected) in rows {
             assert_eq!(fold(input), expected, "{name}");
+        }
+    }
+
+    #[test]
+    fn pages_fold_as_strings_do() {
+        let rows = [
+            "Plain ASCII, U.S. style.",
+            "Zoë’s café\u{A0}\tand\x0Bthe U.K.… «oui» `ok`",
+            "  Ｕ.Ｓ. Łódź ﬁnal—ok  ",
+            "Αθήνα said: \"it's done\" 😀 ‘fine’",
+        ];
+        for s in rows {
+            let page = Page::from_paragraphs([s]);
+            let f = Folded::of_page(&page);
+            assert_eq!(f.text.trim_end(), fold(s), "{s}");
+            assert_eq!(f.origin.len(), f.text.len(), "{s}");
+            for (i, _) in f.text.char_indices() {
+                let (block, at) = f.to_block(i);
+                assert!(page.blocks[block].text.is_char_boundary(at), "{s} {i}");
+            }
         }
     }
 
