@@ -25,6 +25,7 @@ use crate::text::{collapse_whitespace, Page};
 use aho_corasick::automaton::{Automaton, OverlappingState};
 use aho_corasick::nfa::contiguous::NFA;
 use aho_corasick::Input;
+use std::collections::HashMap;
 use std::ops::Range;
 
 /// What a pattern of the automaton stands for.
@@ -35,8 +36,8 @@ enum Owner {
     Source { source: usize, capital: bool },
     /// An explicit manifest quote.
     Quote(usize),
-    /// A piece of an explicit quote, at this offset in its folded text.
-    Seed { quote: usize, offset: usize },
+    /// A piece of explicit quotes: an index into [`Engine::seeds`].
+    Seed(usize),
 }
 
 /// A manifest made ready to annotate pages.
@@ -47,6 +48,11 @@ pub struct Engine {
     matcher: Matcher,
     automaton: Option<NFA>,
     owners: Vec<Owner>,
+    /// For each distinct seed, the (quote, offset in its folded text) of
+    /// every quote it is a piece of: quotes often share words, and one
+    /// pattern per distinct seed saves reporting each occurrence again for
+    /// every quote.
+    seeds: Vec<Vec<(usize, usize)>>,
 }
 
 impl Engine {
@@ -85,10 +91,18 @@ impl Engine {
                 owners.push(Owner::Quote(i));
             }
         }
+        let mut seeds: Vec<Vec<(usize, usize)>> = Vec::new();
+        let mut seed_ids: HashMap<&str, usize> = HashMap::new();
         for (quote, offset, seed) in matcher.seeds() {
-            patterns.push(seed.to_owned());
-            owners.push(Owner::Seed { quote, offset });
+            let id = *seed_ids.entry(seed).or_insert_with(|| {
+                patterns.push(seed.to_owned());
+                owners.push(Owner::Seed(seeds.len()));
+                seeds.push(Vec::new());
+                seeds.len() - 1
+            });
+            seeds[id].push((quote, offset));
         }
+        drop(seed_ids);
         let automaton = if patterns.is_empty() {
             None
         } else {
@@ -100,6 +114,7 @@ impl Engine {
             matcher,
             automaton,
             owners,
+            seeds,
         }
     }
 
@@ -226,6 +241,7 @@ impl Engine {
         let mut hits: Vec<Vec<Range<usize>>> = vec![Vec::new(); n];
         let mut seeds: Vec<Vec<(usize, usize)>> = vec![Vec::new(); n];
         let mut names: Vec<(Range<usize>, usize)> = Vec::new();
+        let mut seed_hits: Vec<Vec<usize>> = vec![Vec::new(); self.seeds.len()];
         let Some(automaton) = &self.automaton else {
             return Scan {
                 mentions: Vec::new(),
@@ -244,7 +260,7 @@ impl Engine {
             let Some(m) = state.get_match() else { break };
             match self.owners[m.pattern().as_usize()] {
                 Owner::Quote(i) => hits[i].push(m.range()),
-                Owner::Seed { quote, offset } => seeds[quote].push((offset, m.start())),
+                Owner::Seed(id) => seed_hits[id].push(m.start()),
                 Owner::Source { source, capital } => {
                     let before = text[..m.start()].chars().next_back();
                     let after = text[m.end()..].chars().next();
@@ -259,6 +275,14 @@ impl Engine {
                         }
                     }
                     names.push((m.range(), source));
+                }
+            }
+        }
+        // The approximate tier needs seeds only for quotes not found whole.
+        for (places, ats) in self.seeds.iter().zip(&seed_hits) {
+            for &(quote, offset) in places {
+                if hits[quote].is_empty() {
+                    seeds[quote].extend(ats.iter().map(|&at| (offset, at)));
                 }
             }
         }
@@ -294,7 +318,8 @@ struct Scan {
     mentions: Vec<Mention>,
     /// Exact (folded) occurrences of each explicit quote.
     hits: Vec<Vec<Range<usize>>>,
-    /// (offset in the quote, position in the text) of each quote's seeds.
+    /// (offset in the quote, position in the text) of each quote's seeds,
+    /// for the quotes with no exact hit (the others do not need them).
     seeds: Vec<Vec<(usize, usize)>>,
 }
 
