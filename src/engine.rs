@@ -1,18 +1,22 @@
 //! The engine: a manifest compiled once, then applied to pages.
 //!
 //! [`Engine::new`] builds everything that depends only on the manifest: the
-//! source index, the prepared explicit quotes, and one Aho-Corasick
-//! automaton holding every source name, alias and surname *and* every
-//! explicit quote, folded. [`Engine::analyze`] then reads a page in a fixed
-//! number of passes, whatever the manifest's size:
+//! source index, the prepared explicit quotes, one Aho-Corasick automaton
+//! holding every source name, alias and surname *and* every explicit quote,
+//! folded, and a second one holding the quotes' seeds (the pieces the
+//! approximate tier starts from). [`Engine::analyze`] then reads a page in a
+//! fixed number of passes, whatever the manifest's size:
 //!
 //! 1. detection, one pass over the blocks;
 //! 2. folding, one pass;
-//! 3. the automaton, one pass over the folded text: mentions of sources and
-//!    exact/normalised occurrences of explicit quotes at once;
-//! 4. approximate alignment, only for explicit quotes step 3 did not find,
-//!    only where step 3 found one of their seeds;
-//! 5. attribution, quote by quote, looking only near each quote.
+//! 3. the first automaton, one pass over the folded text: mentions of
+//!    sources and exact/normalised occurrences of explicit quotes at once;
+//! 4. the seed automaton, one pass, only when step 3 left an explicit
+//!    quote unfound (an article's own quotes are nearly always on it word
+//!    for word, and seeds of common words match all over a page);
+//! 5. approximate alignment, only for explicit quotes step 3 did not find,
+//!    only where step 4 found one of their seeds;
+//! 6. attribution, quote by quote, looking only near each quote.
 
 use crate::attribute::sources::SourceIndex;
 use crate::attribute::{attribute, Mention};
@@ -36,8 +40,6 @@ enum Owner {
     Source { source: usize, capital: bool },
     /// An explicit manifest quote.
     Quote(usize),
-    /// A piece of explicit quotes: an index into [`Engine::seeds`].
-    Seed(usize),
 }
 
 /// A manifest made ready to annotate pages.
@@ -46,13 +48,18 @@ pub struct Engine {
     manifest: Manifest,
     index: SourceIndex,
     matcher: Matcher,
+    /// Source names and whole explicit quotes.
     automaton: Option<NFA>,
+    /// What each pattern of `automaton` stands for.
     owners: Vec<Owner>,
-    /// For each distinct seed, the (quote, offset in its folded text) of
-    /// every quote it is a piece of: quotes often share words, and one
-    /// pattern per distinct seed saves reporting each occurrence again for
-    /// every quote.
-    seeds: Vec<Vec<(usize, usize)>>,
+    /// The distinct seeds of the explicit quotes, searched only when a
+    /// quote was not found whole.
+    seed_automaton: Option<NFA>,
+    /// For each pattern of `seed_automaton`, the (quote, offset in its
+    /// folded text) of every quote it is a piece of: quotes often share
+    /// words, and one pattern per distinct seed saves reporting each
+    /// occurrence again for every quote.
+    seed_places: Vec<Vec<(usize, usize)>>,
 }
 
 impl Engine {
@@ -91,30 +98,35 @@ impl Engine {
                 owners.push(Owner::Quote(i));
             }
         }
-        let mut seeds: Vec<Vec<(usize, usize)>> = Vec::new();
+        let mut seeds: Vec<String> = Vec::new();
+        let mut seed_places: Vec<Vec<(usize, usize)>> = Vec::new();
         let mut seed_ids: HashMap<&str, usize> = HashMap::new();
         for (quote, offset, seed) in matcher.seeds() {
             let id = *seed_ids.entry(seed).or_insert_with(|| {
-                patterns.push(seed.to_owned());
-                owners.push(Owner::Seed(seeds.len()));
-                seeds.push(Vec::new());
+                seeds.push(seed.to_owned());
+                seed_places.push(Vec::new());
                 seeds.len() - 1
             });
-            seeds[id].push((quote, offset));
+            seed_places[id].push((quote, offset));
         }
-        drop(seed_ids);
-        let automaton = if patterns.is_empty() {
-            None
-        } else {
-            NFA::new(&patterns).ok()
+        let build = |patterns: &[String]| {
+            if patterns.is_empty() {
+                None
+            } else {
+                NFA::new(patterns).ok()
+            }
         };
+        drop(seed_ids);
+        let automaton = build(&patterns);
+        let seed_automaton = build(&seeds);
         Engine {
             manifest,
             index,
             matcher,
             automaton,
             owners,
-            seeds,
+            seed_automaton,
+            seed_places,
         }
     }
 
@@ -234,57 +246,49 @@ impl Engine {
             })
     }
 
-    /// The one multi-pattern pass: source mentions (longest first, not
-    /// overlapping, on word boundaries) and explicit quote occurrences.
+    /// The multi-pattern passes: source mentions (longest first, not
+    /// overlapping, on word boundaries) and explicit quote occurrences, then
+    /// seeds for the quotes not found whole.
     fn scan(&self, page: &Page, folded: &Folded) -> Scan {
         let n = self.manifest.quotes.len();
         let mut hits: Vec<Vec<Range<usize>>> = vec![Vec::new(); n];
         let mut seeds: Vec<Vec<(usize, usize)>> = vec![Vec::new(); n];
         let mut names: Vec<(Range<usize>, usize)> = Vec::new();
-        let mut seed_hits: Vec<Vec<usize>> = vec![Vec::new(); self.seeds.len()];
-        let Some(automaton) = &self.automaton else {
-            return Scan {
-                mentions: Vec::new(),
-                hits,
-                seeds,
-            };
-        };
         let text = folded.text.as_str();
         let word_char = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
         let input = Input::new(text);
-        let mut state = OverlappingState::start();
-        loop {
-            if automaton.try_find_overlapping(&input, &mut state).is_err() {
-                break;
-            }
-            let Some(m) = state.get_match() else { break };
+        each_match(self.automaton.as_ref(), &input, |m| {
             match self.owners[m.pattern().as_usize()] {
                 Owner::Quote(i) => hits[i].push(m.range()),
-                Owner::Seed(id) => seed_hits[id].push(m.start()),
                 Owner::Source { source, capital } => {
                     let before = text[..m.start()].chars().next_back();
                     let after = text[m.end()..].chars().next();
                     if word_char(before) || word_char(after) {
-                        continue;
+                        return;
                     }
                     if capital {
                         let (b, at) = folded.to_block(m.start());
                         let first = page.blocks[b].text[at..].chars().next();
                         if !first.is_some_and(char::is_uppercase) {
-                            continue;
+                            return;
                         }
                     }
                     names.push((m.range(), source));
                 }
             }
-        }
-        // The approximate tier needs seeds only for quotes not found whole.
-        for (places, ats) in self.seeds.iter().zip(&seed_hits) {
-            for &(quote, offset) in places {
-                if hits[quote].is_empty() {
-                    seeds[quote].extend(ats.iter().map(|&at| (offset, at)));
+        });
+        // The approximate tier needs seeds only for quotes not found whole,
+        // so their pass is skipped when there are none: an article's own
+        // quotes are nearly always on it word for word.
+        let unfound = |quote: usize| hits[quote].is_empty();
+        if self.seed_places.iter().flatten().any(|&(q, _)| unfound(q)) {
+            each_match(self.seed_automaton.as_ref(), &input, |m| {
+                for &(quote, offset) in &self.seed_places[m.pattern().as_usize()] {
+                    if unfound(quote) {
+                        seeds[quote].push((offset, m.start()));
+                    }
                 }
-            }
+            });
         }
         // Longest first among overlapping names.
         names.sort_unstable_by_key(|(r, _)| (r.start, usize::MAX - r.len()));
@@ -312,7 +316,18 @@ impl Engine {
     }
 }
 
-/// What the multi-pattern pass found.
+/// Calls `f` with every match of `automaton` in `input`, overlapping ones
+/// included.
+fn each_match(automaton: Option<&NFA>, input: &Input<'_>, mut f: impl FnMut(aho_corasick::Match)) {
+    let Some(automaton) = automaton else { return };
+    let mut state = OverlappingState::start();
+    while automaton.try_find_overlapping(input, &mut state).is_ok() {
+        let Some(m) = state.get_match() else { break };
+        f(m);
+    }
+}
+
+/// What the multi-pattern passes found.
 struct Scan {
     /// Sources named in the text.
     mentions: Vec<Mention>,
