@@ -299,12 +299,11 @@ impl Engine {
                 continue;
             }
             covered = r.end;
-            let spans = folded.to_spans(page, r);
-            if let [span] = spans.as_slice() {
+            if let Some(span) = folded.to_span(page, r) {
                 mentions.push(Mention {
                     source,
                     block: span.block,
-                    range: span.range.clone(),
+                    range: span.range,
                 });
             }
         }

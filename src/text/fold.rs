@@ -237,6 +237,11 @@ fn latin_multi(c: char) -> &'static str {
     }
 }
 
+/// The end of the character starting at byte `at` of `s`.
+fn char_end(s: &str, at: usize) -> usize {
+    at + s[at..].chars().next().map_or(0, char::len_utf8)
+}
+
 /// [`Folded`] under construction: the folded bytes and where each came from.
 struct Out {
     text: Vec<u8>,
@@ -362,20 +367,34 @@ impl Folded {
             .join(" ")
     }
 
+    /// The one block span folded range `range` (non-empty) covers: what
+    /// [`to_spans`](Self::to_spans) gives when it gives exactly one span,
+    /// without building a vector for the common case of one block.
+    pub fn to_span(&self, page: &Page, range: std::ops::Range<usize>) -> Option<Span> {
+        let (first_block, start) = self.to_block(range.start);
+        let (last_block, last) = self.to_block(range.end - 1);
+        if first_block != last_block {
+            let mut spans = self.to_spans(page, range);
+            return if spans.len() == 1 { spans.pop() } else { None };
+        }
+        let text = &page.blocks[first_block].text;
+        let r = super::offsets::trim_range(text, start..char_end(text, last));
+        (!r.is_empty()).then_some(Span {
+            block: first_block,
+            range: r,
+        })
+    }
+
     /// The block spans covered by folded range `range` (non-empty), split at
     /// block boundaries.
     pub fn to_spans(&self, page: &Page, range: std::ops::Range<usize>) -> Vec<Span> {
         let (first_block, start) = self.to_block(range.start);
         let (last_block, last) = self.to_block(range.end - 1);
-        let char_end = |b: usize, at: usize| {
-            let t = &page.blocks[b].text;
-            at + t[at..].chars().next().map_or(0, char::len_utf8)
-        };
         let mut spans = Vec::new();
         for b in first_block..=last_block {
             let s = if b == first_block { start } else { 0 };
             let e = if b == last_block {
-                char_end(b, last)
+                char_end(&page.blocks[b].text, last)
             } else {
                 page.blocks[b].text.len()
             };
@@ -467,5 +486,18 @@ mod tests {
             &page.blocks[1].text[spans[1].range.clone()],
             "to the U.S. now"
         );
+    }
+
+    #[test]
+    fn one_span_is_what_to_spans_gives_alone() {
+        let page = Page::from_paragraphs(["Say “hi” ", "", "  to the U.S.", "né"]);
+        let f = Folded::of_page(&page);
+        for start in 0..f.text.len() {
+            for end in start + 1..=f.text.len() {
+                let spans = f.to_spans(&page, start..end);
+                let one = (spans.len() == 1).then(|| spans[0].clone());
+                assert_eq!(f.to_span(&page, start..end), one, "{start}..{end}");
+            }
+        }
     }
 }
