@@ -1,18 +1,22 @@
 //! The engine: a manifest compiled once, then applied to pages.
 //!
 //! [`Engine::new`] builds everything that depends only on the manifest: the
-//! source index, the prepared explicit quotes, and one Aho-Corasick
-//! automaton holding every source name, alias and surname *and* every
-//! explicit quote, folded. [`Engine::analyze`] then reads a page in a fixed
-//! number of passes, whatever the manifest's size:
+//! source index, the prepared explicit quotes, one Aho-Corasick automaton
+//! holding every source name, alias and surname *and* every explicit quote,
+//! folded, and a second one holding the quotes' seeds (the pieces the
+//! approximate tier starts from). [`Engine::analyze`] then reads a page in a
+//! fixed number of passes, whatever the manifest's size:
 //!
 //! 1. detection, one pass over the blocks;
 //! 2. folding, one pass;
-//! 3. the automaton, one pass over the folded text: mentions of sources and
-//!    exact/normalised occurrences of explicit quotes at once;
-//! 4. approximate alignment, only for explicit quotes step 3 did not find,
-//!    only where step 3 found one of their seeds;
-//! 5. attribution, quote by quote, looking only near each quote.
+//! 3. the first automaton, one pass over the folded text: mentions of
+//!    sources and exact/normalised occurrences of explicit quotes at once;
+//! 4. the seed automaton, one pass, only when step 3 left an explicit
+//!    quote unfound (an article's own quotes are nearly always on it word
+//!    for word, and seeds of common words match all over a page);
+//! 5. approximate alignment, only for explicit quotes step 3 did not find,
+//!    only where step 4 found one of their seeds;
+//! 6. attribution, quote by quote, looking only near each quote.
 
 use crate::attribute::sources::SourceIndex;
 use crate::attribute::{attribute, Mention};
@@ -25,6 +29,7 @@ use crate::text::{collapse_whitespace, Page};
 use aho_corasick::automaton::{Automaton, OverlappingState};
 use aho_corasick::nfa::contiguous::NFA;
 use aho_corasick::Input;
+use std::collections::HashMap;
 use std::ops::Range;
 
 /// What a pattern of the automaton stands for.
@@ -35,8 +40,6 @@ enum Owner {
     Source { source: usize, capital: bool },
     /// An explicit manifest quote.
     Quote(usize),
-    /// A piece of an explicit quote, at this offset in its folded text.
-    Seed { quote: usize, offset: usize },
 }
 
 /// A manifest made ready to annotate pages.
@@ -45,8 +48,18 @@ pub struct Engine {
     manifest: Manifest,
     index: SourceIndex,
     matcher: Matcher,
+    /// Source names and whole explicit quotes.
     automaton: Option<NFA>,
+    /// What each pattern of `automaton` stands for.
     owners: Vec<Owner>,
+    /// The distinct seeds of the explicit quotes, searched only when a
+    /// quote was not found whole.
+    seed_automaton: Option<NFA>,
+    /// For each pattern of `seed_automaton`, the (quote, offset in its
+    /// folded text) of every quote it is a piece of: quotes often share
+    /// words, and one pattern per distinct seed saves reporting each
+    /// occurrence again for every quote.
+    seed_places: Vec<Vec<(usize, usize)>>,
 }
 
 impl Engine {
@@ -85,21 +98,39 @@ impl Engine {
                 owners.push(Owner::Quote(i));
             }
         }
+        let mut seeds: Vec<String> = Vec::new();
+        let mut seed_places: Vec<Vec<(usize, usize)>> = Vec::new();
+        let mut seed_ids: HashMap<&str, usize> = HashMap::new();
         for (quote, offset, seed) in matcher.seeds() {
-            patterns.push(seed.to_owned());
-            owners.push(Owner::Seed { quote, offset });
+            let id = match seed_ids.get(seed) {
+                Some(&id) => id,
+                None => {
+                    seed_ids.insert(seed, seeds.len());
+                    seeds.push(seed.to_owned());
+                    seed_places.push(Vec::new());
+                    seeds.len() - 1
+                }
+            };
+            seed_places[id].push((quote, offset));
         }
-        let automaton = if patterns.is_empty() {
-            None
-        } else {
-            NFA::new(&patterns).ok()
+        let build = |patterns: &[String]| {
+            if patterns.is_empty() {
+                None
+            } else {
+                NFA::new(patterns).ok()
+            }
         };
+        drop(seed_ids);
+        let automaton = build(&patterns);
+        let seed_automaton = build(&seeds);
         Engine {
             manifest,
             index,
             matcher,
             automaton,
             owners,
+            seed_automaton,
+            seed_places,
         }
     }
 
@@ -140,9 +171,17 @@ impl Engine {
         // Explicit quotes on detected quotes; the rest stand alone.
         let mut explicit: Vec<Option<usize>> = vec![None; quotes.len()];
         let mut alone: Vec<(Found, Vec<Span>)> = Vec::new();
+        #[cfg(not(target_arch = "wasm32"))]
+        let places = Places::new(&quotes);
         for f in found {
             let spans = folded.to_spans(page, f.range.clone());
-            match quotes.iter().position(|q| overlaps(q, &spans)) {
+            // In the browser a page has a few dozen quotes: the plain search
+            // is fast enough, in less code.
+            #[cfg(not(target_arch = "wasm32"))]
+            let on = places.first_overlapping(&quotes, &spans);
+            #[cfg(target_arch = "wasm32")]
+            let on = quotes.iter().position(|q| overlaps(q, &spans));
+            match on {
                 Some(qi) if explicit[qi].is_none() => explicit[qi] = Some(f.quote),
                 Some(_) => {}
                 None => alone.push((f, spans)),
@@ -218,48 +257,49 @@ impl Engine {
             })
     }
 
-    /// The one multi-pattern pass: source mentions (longest first, not
-    /// overlapping, on word boundaries) and explicit quote occurrences.
+    /// The multi-pattern passes: source mentions (longest first, not
+    /// overlapping, on word boundaries) and explicit quote occurrences, then
+    /// seeds for the quotes not found whole.
     fn scan(&self, page: &Page, folded: &Folded) -> Scan {
         let n = self.manifest.quotes.len();
         let mut hits: Vec<Vec<Range<usize>>> = vec![Vec::new(); n];
         let mut seeds: Vec<Vec<(usize, usize)>> = vec![Vec::new(); n];
         let mut names: Vec<(Range<usize>, usize)> = Vec::new();
-        let Some(automaton) = &self.automaton else {
-            return Scan {
-                mentions: Vec::new(),
-                hits,
-                seeds,
-            };
-        };
         let text = folded.text.as_str();
         let word_char = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
         let input = Input::new(text);
-        let mut state = OverlappingState::start();
-        loop {
-            if automaton.try_find_overlapping(&input, &mut state).is_err() {
-                break;
-            }
-            let Some(m) = state.get_match() else { break };
+        each_match(self.automaton.as_ref(), &input, |m| {
             match self.owners[m.pattern().as_usize()] {
                 Owner::Quote(i) => hits[i].push(m.range()),
-                Owner::Seed { quote, offset } => seeds[quote].push((offset, m.start())),
                 Owner::Source { source, capital } => {
                     let before = text[..m.start()].chars().next_back();
                     let after = text[m.end()..].chars().next();
                     if word_char(before) || word_char(after) {
-                        continue;
+                        return;
                     }
                     if capital {
                         let (b, at) = folded.to_block(m.start());
                         let first = page.blocks[b].text[at..].chars().next();
                         if !first.is_some_and(char::is_uppercase) {
-                            continue;
+                            return;
                         }
                     }
                     names.push((m.range(), source));
                 }
             }
+        });
+        // The approximate tier needs seeds only for quotes not found whole,
+        // so their pass is skipped when there are none: an article's own
+        // quotes are nearly always on it word for word.
+        let unfound = |quote: usize| hits[quote].is_empty();
+        if self.seed_places.iter().flatten().any(|&(q, _)| unfound(q)) {
+            each_match(self.seed_automaton.as_ref(), &input, |m| {
+                for &(quote, offset) in &self.seed_places[m.pattern().as_usize()] {
+                    if unfound(quote) {
+                        seeds[quote].push((offset, m.start()));
+                    }
+                }
+            });
         }
         // Longest first among overlapping names.
         names.sort_unstable_by_key(|(r, _)| (r.start, usize::MAX - r.len()));
@@ -270,12 +310,11 @@ impl Engine {
                 continue;
             }
             covered = r.end;
-            let spans = folded.to_spans(page, r);
-            if let [span] = spans.as_slice() {
+            if let Some(span) = folded.to_span(page, r) {
                 mentions.push(Mention {
                     source,
                     block: span.block,
-                    range: span.range.clone(),
+                    range: span.range,
                 });
             }
         }
@@ -287,14 +326,71 @@ impl Engine {
     }
 }
 
-/// What the multi-pattern pass found.
+/// Calls `f` with every match of `automaton` in `input`, overlapping ones
+/// included.
+fn each_match(automaton: Option<&NFA>, input: &Input<'_>, mut f: impl FnMut(aho_corasick::Match)) {
+    let Some(automaton) = automaton else { return };
+    let mut state = OverlappingState::start();
+    while automaton.try_find_overlapping(input, &mut state).is_ok() {
+        let Some(m) = state.get_match() else { break };
+        f(m);
+    }
+}
+
+/// What the multi-pattern passes found.
 struct Scan {
     /// Sources named in the text.
     mentions: Vec<Mention>,
     /// Exact (folded) occurrences of each explicit quote.
     hits: Vec<Vec<Range<usize>>>,
-    /// (offset in the quote, position in the text) of each quote's seeds.
+    /// (offset in the quote, position in the text) of each quote's seeds,
+    /// for the quotes with no exact hit (the others do not need them).
     seeds: Vec<Vec<(usize, usize)>>,
+}
+
+/// Where the detected quotes lie, to find the first one a stretch of text
+/// overlaps without trying them all: a quote `i` can overlap only if some
+/// quote up to `i` ends after the stretch starts and some quote from `i`
+/// on starts before it ends, and both bounds are monotone. Native only.
+#[cfg(not(target_arch = "wasm32"))]
+struct Places {
+    /// Largest (block, content end) of the quotes up to each index.
+    ends: Vec<(usize, usize)>,
+    /// Smallest (block, content start) of the quotes from each index on.
+    starts: Vec<(usize, usize)>,
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+impl Places {
+    fn new(quotes: &[Quote]) -> Places {
+        let mut ends = Vec::with_capacity(quotes.len());
+        let mut max = (0, 0);
+        for q in quotes {
+            for p in &q.parts {
+                max = max.max((p.block, p.content.end));
+            }
+            ends.push(max);
+        }
+        let mut starts = vec![(0, 0); quotes.len()];
+        let mut min = (usize::MAX, usize::MAX);
+        for (i, q) in quotes.iter().enumerate().rev() {
+            for p in &q.parts {
+                min = min.min((p.block, p.content.start));
+            }
+            starts[i] = min;
+        }
+        Places { ends, starts }
+    }
+
+    /// The index of the first of `quotes` (those `self` was built from)
+    /// that [`overlaps`] `spans`.
+    fn first_overlapping(&self, quotes: &[Quote], spans: &[Span]) -> Option<usize> {
+        let lo = spans.iter().map(|s| (s.block, s.range.start)).min()?;
+        let hi = spans.iter().map(|s| (s.block, s.range.end)).max()?;
+        let from = self.ends.partition_point(|&e| e <= lo);
+        let to = self.starts.partition_point(|&s| s < hi);
+        (from..to).find(|&i| overlaps(&quotes[i], spans))
+    }
 }
 
 /// Does the quote cover any of `spans`?
@@ -313,4 +409,64 @@ fn joined_text(page: &Page, parts: &[Span]) -> String {
         .map(|s| collapse_whitespace(&page.blocks[s.block].text[s.range.clone()]))
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+// Places is native only.
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use crate::detect::{Origin, Part};
+
+    fn quote(parts: &[(usize, Range<usize>)]) -> Quote {
+        Quote {
+            parts: parts
+                .iter()
+                .map(|(block, content)| Part {
+                    block: *block,
+                    content: content.clone(),
+                    open: content.start..content.start,
+                    close: content.end..content.end,
+                })
+                .collect(),
+            origin: Origin::Marks,
+        }
+    }
+
+    #[test]
+    fn places_find_the_first_overlapping_quote() {
+        let quotes = [
+            quote(&[(0, 2..8)]),
+            quote(&[(0, 10..30), (1, 0..40), (2, 0..5)]),
+            quote(&[(1, 20..25)]),
+            quote(&[(2, 10..10)]),
+            quote(&[(3, 0..4)]),
+            quote(&[(3, 6..9)]),
+        ];
+        let places = Places::new(&quotes);
+        for a in 0..4 {
+            for b in a..4 {
+                for start in 0..45 {
+                    for end in start..46 {
+                        let mut spans = vec![Span {
+                            block: a,
+                            range: start..end,
+                        }];
+                        if b > a {
+                            spans.push(Span {
+                                block: b,
+                                range: 0..end,
+                            });
+                        }
+                        let linear = quotes.iter().position(|q| overlaps(q, &spans));
+                        assert_eq!(
+                            places.first_overlapping(&quotes, &spans),
+                            linear,
+                            "{spans:?}"
+                        );
+                    }
+                }
+            }
+        }
+        assert_eq!(places.first_overlapping(&quotes, &[]), None);
+    }
 }

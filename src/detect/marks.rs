@@ -61,6 +61,13 @@ impl Mark {
         })
     }
 
+    /// Can a character starting with byte `b` be a mark? The marks are
+    /// " and ', and « » (C2 …), the U+20xx marks (E2 …), the corner
+    /// brackets (E3 …).
+    pub(crate) fn first_bytes(b: u8) -> bool {
+        matches!(b, b'"' | b'\'' | 0xC2 | 0xE2 | 0xE3)
+    }
+
     /// True for the single-quote family, which shares its glyphs with the
     /// apostrophe.
     pub(crate) fn is_single(self) -> bool {

@@ -186,12 +186,7 @@ fn scan_block(index: usize, text: &str, carried: &mut Option<Carried>, out: &mut
 
     // The continuing mark is already on the stack.
     let skip_at = if skip_first { lead.map(|l| l.0) } else { None };
-    let mut prev: Option<char> = None;
-    let mut iter = text.char_indices().peekable();
-    while let Some((at, ch)) = iter.next() {
-        let next = iter.peek().map(|&(_, c)| c);
-        let was_prev = prev;
-        prev = Some(ch);
+    for (at, ch) in chars_starting_with(text, Mark::first_bytes) {
         if skip_at == Some(at) {
             continue;
         }
@@ -199,8 +194,8 @@ fn scan_block(index: usize, text: &str, carried: &mut Option<Carried>, out: &mut
         let ctx = Context {
             text,
             at,
-            prev: was_prev,
-            next,
+            prev: text[..at].chars().next_back(),
+            next: text[at + ch.len_utf8()..].chars().next(),
             last_strong_single_close,
         };
         match decide(mark, &ctx, &stack) {
@@ -376,20 +371,45 @@ impl Context<'_> {
 /// letter that is not an *s* (‘…,’ he said / ‘a farce’ and).
 fn last_strong_single_close(text: &str) -> Option<usize> {
     let mut last = None;
-    let mut prev = None;
-    let mut iter = text.char_indices().peekable();
-    while let Some((at, c)) = iter.next() {
+    // ' and the first byte of ’ (E2 80 99).
+    for (at, c) in chars_starting_with(text, |b| b == b'\'' || b == 0xE2) {
         if c == '\u{2019}' || c == '\'' {
-            let next = iter.peek().map(|&(_, n)| n);
+            let prev = text[..at].chars().next_back();
+            let next = text[at + c.len_utf8()..].chars().next();
             let after_punct = prev.is_some_and(|p: char| ",.!?;:…—".contains(p));
             let at_end = next.is_none_or(|n| n.is_whitespace() || ",.;:!?)".contains(n));
             if after_punct && at_end {
                 last = Some(at);
             }
         }
-        prev = Some(c);
     }
     last
+}
+
+/// The characters of `text` whose first UTF-8 byte passes `first`, with
+/// their offsets: a quick skip over the words between quotation marks.
+/// `first` must accept only bytes that start a character (ASCII or a
+/// leading byte, never 0x80–0xBF). Native only: the wasm, for less code,
+/// goes through every character ([`chars_starting_with`]'s callers test
+/// each one anyway).
+#[cfg(not(target_arch = "wasm32"))]
+fn chars_starting_with(
+    text: &str,
+    first: fn(u8) -> bool,
+) -> impl Iterator<Item = (usize, char)> + '_ {
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        let at = from + bytes[from..].iter().position(|&b| first(b))?;
+        let c = text[at..].chars().next()?;
+        from = at + c.len_utf8();
+        Some((at, c))
+    })
+}
+
+#[cfg(target_arch = "wasm32")]
+fn chars_starting_with(text: &str, _: fn(u8) -> bool) -> std::str::CharIndices<'_> {
+    text.char_indices()
 }
 
 /// Where the innermost open single quotation mark is, if one is open.

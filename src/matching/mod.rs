@@ -12,11 +12,12 @@
 //!    [`myers`]; Myers' bit-parallel search itself serves `check`, which
 //!    looks for the nearest match anywhere.
 //!
-//! Tiers 1 and 2 come from the engine's single multi-pattern pass over the
-//! folded page (this module hands it the patterns and the seeds); tier 3
-//! aligns only where that pass found a seed of a quote it did not find whole. When a quote occurs more than once,
-//! `prefix` and `suffix` choose, scored like Hypothesis' anchoring: quote
-//! 50, prefix 20, suffix 20, and 2 for being earliest.
+//! Tiers 1 and 2 come from the engine's multi-pattern pass over the folded
+//! page (this module hands it the patterns and the seeds); tier 3 aligns
+//! only where the engine's seed pass, run only for quotes the first pass
+//! did not find whole, found one of their seeds. When a quote occurs more
+//! than once, `prefix` and `suffix` choose, scored like Hypothesis'
+//! anchoring: quote 50, prefix 20, suffix 20, and 2 for being earliest.
 //!
 //! Matching works on folded text across block boundaries (blocks are joined
 //! by a space), so a quote split over two elements is still found. This
@@ -107,7 +108,7 @@ impl Matcher {
 
     /// Seeds for the approximate tier, as (quote, offset in its folded text,
     /// seed): each long enough quote cut in [`SEEDS`] pieces. With at most
-    /// `SEEDS - 1` edits, one piece is intact and the multi-pattern pass
+    /// `SEEDS - 1` edits, one piece is intact and the engine's seed pass
     /// finds it; the edit-distance alignment then runs only there, not over
     /// the whole page for every quote.
     pub fn seeds(&self) -> Vec<(usize, usize, &str)> {
@@ -159,8 +160,9 @@ impl Matcher {
     }
 
     /// [`resolve`](Self::resolve), with the seed occurrences
-    /// ([`seeds`](Self::seeds)) already found by the multi-pattern pass as
-    /// `(offset in the quote, position in the text)` per quote.
+    /// ([`seeds`](Self::seeds)) already found by the engine's seed pass as
+    /// `(offset in the quote, position in the text)` per quote; quotes with
+    /// hits need none.
     pub fn resolve_seeded(
         &self,
         folded: &Folded,

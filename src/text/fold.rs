@@ -43,7 +43,7 @@ pub fn fold(s: &str) -> String {
 
 /// The folding state machine: it needs a little context (the previous
 /// output, the length of the current run of letters).
-#[derive(Default)]
+#[derive(Clone, Copy, Default)]
 struct Folder {
     /// Nothing emitted yet, or the last emitted char was a space.
     after_space: bool,
@@ -54,7 +54,50 @@ struct Folder {
 }
 
 impl Folder {
+    /// [`push`](Self::push) for an ASCII character, which folds to at most
+    /// one ASCII byte: most of a page, so it goes without a closure.
+    #[inline]
+    fn push_ascii(&mut self, b: u8) -> Option<u8> {
+        match b {
+            // The ASCII characters `char::is_whitespace` accepts.
+            b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ' => {
+                self.letter_run = 0;
+                if self.started && !self.after_space {
+                    self.after_space = true;
+                    Some(b' ')
+                } else {
+                    None
+                }
+            }
+            b'.' if self.letter_run == 1 => {
+                // The dot of an initialism: dropped, the run goes on.
+                self.letter_run = 0;
+                None
+            }
+            _ => {
+                self.started = true;
+                self.after_space = false;
+                if b == b'`' {
+                    self.letter_run = 0;
+                    return Some(b'\'');
+                }
+                if b.is_ascii_alphabetic() {
+                    self.letter_run += 1;
+                } else {
+                    self.letter_run = 0;
+                }
+                Some(b.to_ascii_lowercase())
+            }
+        }
+    }
+
     fn push(&mut self, c: char, emit: &mut impl FnMut(char)) {
+        if c.is_ascii() {
+            if let Some(f) = self.push_ascii(c as u8) {
+                emit(char::from(f));
+            }
+            return;
+        }
         if c.is_whitespace() {
             if self.started && !self.after_space {
                 emit(' ');
@@ -63,15 +106,8 @@ impl Folder {
             self.letter_run = 0;
             return;
         }
-        if c == '.' && self.letter_run == 1 {
-            // The dot of an initialism: dropped, the run goes on.
-            self.letter_run = 0;
-            return;
-        }
         let mapped = match c {
-            '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '`' | '\u{B4}' => {
-                Some('\'')
-            }
+            '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '\u{B4}' => Some('\''),
             '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '\u{AB}'
             | '\u{BB}' | '\u{2039}' | '\u{203A}' | '\u{300C}' | '\u{300D}' | '\u{300E}'
             | '\u{300F}' => Some('"'),
@@ -89,10 +125,6 @@ impl Folder {
             self.letter_run += 1;
         } else {
             self.letter_run = 0;
-        }
-        if c.is_ascii() {
-            emit(c.to_ascii_lowercase());
-            return;
         }
         fold_other(c, emit);
     }
@@ -188,6 +220,81 @@ fn latin_multi(c: char) -> &'static str {
     }
 }
 
+/// The end of the character starting at byte `at` of `s`.
+fn char_end(s: &str, at: usize) -> usize {
+    at + s[at..].chars().next().map_or(0, char::len_utf8)
+}
+
+/// [`Folded`] under construction: the folded bytes and where each came from.
+struct Out {
+    text: Vec<u8>,
+    origin: Vec<u32>,
+}
+
+impl Out {
+    /// Folds `c`, which came from `at` in the end-to-end layout.
+    fn push(&mut self, folder: &mut Folder, c: char, at: u32) {
+        let (text, origin) = (&mut self.text, &mut self.origin);
+        folder.push(c, &mut |f| {
+            text.extend_from_slice(f.encode_utf8(&mut [0; 4]).as_bytes());
+            origin.extend(std::iter::repeat_n(at, f.len_utf8()));
+        });
+    }
+
+    /// Folds `s`, which starts at `at` in the end-to-end layout.
+    #[cfg(target_arch = "wasm32")]
+    fn push_str(&mut self, folder: &mut Folder, s: &str, at: u32) {
+        for (i, c) in s.char_indices() {
+            self.push(folder, c, at + i as u32);
+        }
+    }
+
+    /// Folds `s`, which starts at `at` in the end-to-end layout: natively,
+    /// runs of ASCII (most of a page) in place (the wasm goes char by char,
+    /// in less code).
+    #[cfg(not(target_arch = "wasm32"))]
+    fn push_str(&mut self, folder: &mut Folder, s: &str, at: u32) {
+        let bytes = s.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            let run = bytes[i..].iter().take_while(|b| b.is_ascii()).count();
+            if run > 0 {
+                self.push_ascii(folder, &bytes[i..i + run], at + i as u32);
+                i += run;
+            } else {
+                let Some(c) = s[i..].chars().next() else {
+                    break;
+                };
+                self.push(folder, c, at + i as u32);
+                i += c.len_utf8();
+            }
+        }
+    }
+
+    /// Folds `run`, ASCII bytes from `at` on: at most one byte out for each
+    /// byte in, written in place without growing the vectors byte by byte.
+    #[cfg(not(target_arch = "wasm32"))]
+    fn push_ascii(&mut self, folder: &mut Folder, run: &[u8], at: u32) {
+        let start = self.text.len();
+        self.text.resize(start + run.len(), 0);
+        self.origin.resize(start + run.len(), 0);
+        let text = &mut self.text[start..];
+        let origin = &mut self.origin[start..];
+        let mut state = *folder;
+        let mut n = 0;
+        for (k, &b) in run.iter().enumerate() {
+            if let Some(f) = state.push_ascii(b) {
+                text[n] = f;
+                origin[n] = at + k as u32;
+                n += 1;
+            }
+        }
+        *folder = state;
+        self.text.truncate(start + n);
+        self.origin.truncate(start + n);
+    }
+}
+
 /// A whole page folded into one string, blocks separated by one space, with
 /// the way back to block text.
 #[derive(Clone, Debug, Default)]
@@ -204,46 +311,43 @@ pub struct Folded {
 impl Folded {
     /// Folds every block of `page`.
     pub fn of_page(page: &Page) -> Folded {
-        let mut f = Folded {
-            text: String::with_capacity(page.text_len() + page.blocks.len()),
+        let mut out = Out {
+            text: Vec::with_capacity(page.text_len() + page.blocks.len()),
             origin: Vec::with_capacity(page.text_len() + page.blocks.len()),
-            block_starts: Vec::with_capacity(page.blocks.len()),
         };
+        let mut block_starts = Vec::with_capacity(page.blocks.len());
         let mut folder = Folder::default();
         let mut base = 0u32;
         for block in &page.blocks {
-            f.block_starts.push(base);
-            let mut last_char = base;
+            block_starts.push(base);
+            let s = block.text.as_str();
             // A paragraph that opens with a quotation mark continues or
             // starts a quote; the mark is not words. Leaving it out lets a
             // quote continued over two paragraphs match its manifest text.
-            let lead = block
-                .text
+            let lead = s
                 .char_indices()
                 .find(|(_, c)| !c.is_whitespace())
-                .filter(|&(_, c)| is_quotation_mark(c))
-                .map(|(i, _)| i);
-            for (i, c) in block.text.char_indices() {
-                let at = base + i as u32;
-                last_char = at;
-                if Some(i) == lead {
-                    continue;
+                .filter(|&(_, c)| is_quotation_mark(c));
+            match lead {
+                Some((at, c)) => {
+                    // The whitespace before the mark as usual, the mark not.
+                    out.push_str(&mut folder, &s[..at], base);
+                    let rest = at + c.len_utf8();
+                    out.push_str(&mut folder, &s[rest..], base + rest as u32);
                 }
-                let (text, origin) = (&mut f.text, &mut f.origin);
-                folder.push(c, &mut |out| {
-                    text.push(out);
-                    origin.extend(std::iter::repeat_n(at, out.len_utf8()));
-                });
+                None => out.push_str(&mut folder, s, base),
             }
-            base += block.text.len() as u32;
-            let (text, origin) = (&mut f.text, &mut f.origin);
             // The separator maps back to the block's last character.
-            folder.push('\n', &mut |out| {
-                text.push(out);
-                origin.push(last_char);
-            });
+            let last_char = base + s.char_indices().next_back().map_or(0, |(i, _)| i as u32);
+            out.push(&mut folder, '\n', last_char);
+            base += block.text.len() as u32;
         }
-        f
+        Folded {
+            // Whole characters went in, so this cannot fail.
+            text: String::from_utf8(out.text).unwrap_or_default(),
+            origin: out.origin,
+            block_starts,
+        }
     }
 
     /// The (block, byte) that folded byte `at` came from.
@@ -266,20 +370,42 @@ impl Folded {
             .join(" ")
     }
 
+    /// The one block span folded range `range` (non-empty) covers: what
+    /// [`to_spans`](Self::to_spans) gives when it gives exactly one span,
+    /// without building a vector for the common case of one block.
+    pub fn to_span(&self, page: &Page, range: std::ops::Range<usize>) -> Option<Span> {
+        // Natively only: the wasm does without the shortcut, in less code.
+        #[cfg(not(target_arch = "wasm32"))]
+        {
+            let (first_block, start) = self.to_block(range.start);
+            let (last_block, last) = self.to_block(range.end - 1);
+            if first_block == last_block {
+                let text = &page.blocks[first_block].text;
+                let r = super::offsets::trim_range(text, start..char_end(text, last));
+                return (!r.is_empty()).then_some(Span {
+                    block: first_block,
+                    range: r,
+                });
+            }
+        }
+        let mut spans = self.to_spans(page, range);
+        if spans.len() == 1 {
+            spans.pop()
+        } else {
+            None
+        }
+    }
+
     /// The block spans covered by folded range `range` (non-empty), split at
     /// block boundaries.
     pub fn to_spans(&self, page: &Page, range: std::ops::Range<usize>) -> Vec<Span> {
         let (first_block, start) = self.to_block(range.start);
         let (last_block, last) = self.to_block(range.end - 1);
-        let char_end = |b: usize, at: usize| {
-            let t = &page.blocks[b].text;
-            at + t[at..].chars().next().map_or(0, char::len_utf8)
-        };
         let mut spans = Vec::new();
         for b in first_block..=last_block {
             let s = if b == first_block { start } else { 0 };
             let e = if b == last_block {
-                char_end(b, last)
+                char_end(&page.blocks[b].text, last)
             } else {
                 page.blocks[b].text.len()
             };
@@ -321,6 +447,26 @@ mod tests {
     }
 
     #[test]
+    fn pages_fold_as_strings_do() {
+        let rows = [
+            "Plain ASCII, U.S. style.",
+            "Zoë’s café\u{A0}\tand\x0Bthe U.K.… «oui» `ok`",
+            "  Ｕ.Ｓ. Łódź ﬁnal—ok  ",
+            "Αθήνα said: \"it's done\" 😀 ‘fine’",
+        ];
+        for s in rows {
+            let page = Page::from_paragraphs([s]);
+            let f = Folded::of_page(&page);
+            assert_eq!(f.text.trim_end(), fold(s), "{s}");
+            assert_eq!(f.origin.len(), f.text.len(), "{s}");
+            for (i, _) in f.text.char_indices() {
+                let (block, at) = f.to_block(i);
+                assert!(page.blocks[block].text.is_char_boundary(at), "{s} {i}");
+            }
+        }
+    }
+
+    #[test]
     fn a_paragraphs_opening_mark_is_left_out() {
         let page = Page::from_paragraphs(["“One part,", "“and the next.”"]);
         assert_eq!(Folded::of_page(&page).text, "one part, and the next.\" ");
@@ -351,5 +497,18 @@ mod tests {
             &page.blocks[1].text[spans[1].range.clone()],
             "to the U.S. now"
         );
+    }
+
+    #[test]
+    fn one_span_is_what_to_spans_gives_alone() {
+        let page = Page::from_paragraphs(["Say “hi” ", "", "  to the U.S.", "né"]);
+        let f = Folded::of_page(&page);
+        for start in 0..f.text.len() {
+            for end in start + 1..=f.text.len() {
+                let spans = f.to_spans(&page, start..end);
+                let one = (spans.len() == 1).then(|| spans[0].clone());
+                assert_eq!(f.to_span(&page, start..end), one, "{start}..{end}");
+            }
+        }
     }
 }
