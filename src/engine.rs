@@ -102,15 +102,11 @@ impl Engine {
         let mut seed_places: Vec<Vec<(usize, usize)>> = Vec::new();
         let mut seed_ids: HashMap<&str, usize> = HashMap::new();
         for (quote, offset, seed) in matcher.seeds() {
-            let id = match seed_ids.get(seed) {
-                Some(&id) => id,
-                None => {
-                    seed_ids.insert(seed, seeds.len());
-                    seeds.push(seed.to_owned());
-                    seed_places.push(Vec::new());
-                    seeds.len() - 1
-                }
-            };
+            let id = *seed_ids.entry(seed).or_insert_with(|| {
+                seeds.push(seed.to_owned());
+                seed_places.push(Vec::new());
+                seeds.len() - 1
+            });
             seed_places[id].push((quote, offset));
         }
         let build = |patterns: &[String]| {
@@ -171,17 +167,10 @@ impl Engine {
         // Explicit quotes on detected quotes; the rest stand alone.
         let mut explicit: Vec<Option<usize>> = vec![None; quotes.len()];
         let mut alone: Vec<(Found, Vec<Span>)> = Vec::new();
-        #[cfg(not(target_arch = "wasm32"))]
         let places = Places::new(&quotes);
         for f in found {
             let spans = folded.to_spans(page, f.range.clone());
-            // In the browser a page has a few dozen quotes: the plain search
-            // is fast enough, in less code.
-            #[cfg(not(target_arch = "wasm32"))]
-            let on = places.first_overlapping(&quotes, &spans);
-            #[cfg(target_arch = "wasm32")]
-            let on = quotes.iter().position(|q| overlaps(q, &spans));
-            match on {
+            match places.first_overlapping(&quotes, &spans) {
                 Some(qi) if explicit[qi].is_none() => explicit[qi] = Some(f.quote),
                 Some(_) => {}
                 None => alone.push((f, spans)),
@@ -351,8 +340,7 @@ struct Scan {
 /// Where the detected quotes lie, to find the first one a stretch of text
 /// overlaps without trying them all: a quote `i` can overlap only if some
 /// quote up to `i` ends after the stretch starts and some quote from `i`
-/// on starts before it ends, and both bounds are monotone. Native only.
-#[cfg(not(target_arch = "wasm32"))]
+/// on starts before it ends, and both bounds are monotone.
 struct Places {
     /// Largest (block, content end) of the quotes up to each index.
     ends: Vec<(usize, usize)>,
@@ -360,7 +348,6 @@ struct Places {
     starts: Vec<(usize, usize)>,
 }
 
-#[cfg(not(target_arch = "wasm32"))]
 impl Places {
     fn new(quotes: &[Quote]) -> Places {
         let mut ends = Vec::with_capacity(quotes.len());
@@ -411,8 +398,7 @@ fn joined_text(page: &Page, parts: &[Span]) -> String {
         .join(" ")
 }
 
-// Places is native only.
-#[cfg(all(test, not(target_arch = "wasm32")))]
+#[cfg(test)]
 mod tests {
     use super::*;
     use crate::detect::{Origin, Part};

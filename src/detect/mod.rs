@@ -389,10 +389,7 @@ fn last_strong_single_close(text: &str) -> Option<usize> {
 /// The characters of `text` whose first UTF-8 byte passes `first`, with
 /// their offsets: a quick skip over the words between quotation marks.
 /// `first` must accept only bytes that start a character (ASCII or a
-/// leading byte, never 0x80–0xBF). Native only: the wasm, for less code,
-/// goes through every character ([`chars_starting_with`]'s callers test
-/// each one anyway).
-#[cfg(not(target_arch = "wasm32"))]
+/// leading byte, never 0x80–0xBF).
 fn chars_starting_with(
     text: &str,
     first: fn(u8) -> bool,
@@ -405,11 +402,6 @@ fn chars_starting_with(
         from = at + c.len_utf8();
         Some((at, c))
     })
-}
-
-#[cfg(target_arch = "wasm32")]
-fn chars_starting_with(text: &str, _: fn(u8) -> bool) -> std::str::CharIndices<'_> {
-    text.char_indices()
 }
 
 /// Where the innermost open single quotation mark is, if one is open.

@@ -34,11 +34,28 @@ use crate::report::Span;
 pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut folder = Folder::default();
-    for c in s.chars() {
-        folder.push(c, &mut |f| out.push(f));
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii() {
+            if let Some(f) = folder.push_ascii(b) {
+                out.push(char::from(f));
+            }
+            i += 1;
+        } else {
+            let c = next_char(s, i);
+            folder.push(c, &mut |f| out.push(f));
+            i += c.len_utf8();
+        }
     }
     out.truncate(out.trim_end().len());
     out
+}
+
+/// The character starting at byte `at` of `s` (a char boundary, not the end).
+fn next_char(s: &str, at: usize) -> char {
+    s[at..].chars().next().unwrap_or_default()
 }
 
 /// The folding state machine: it needs a little context (the previous
@@ -241,39 +258,8 @@ impl Out {
         });
     }
 
-    /// Folds `s`, which starts at `at` in the end-to-end layout.
-    #[cfg(target_arch = "wasm32")]
-    fn push_str(&mut self, folder: &mut Folder, s: &str, at: u32) {
-        for (i, c) in s.char_indices() {
-            self.push(folder, c, at + i as u32);
-        }
-    }
-
-    /// Folds `s`, which starts at `at` in the end-to-end layout: natively,
-    /// runs of ASCII (most of a page) in place (the wasm goes char by char,
-    /// in less code).
-    #[cfg(not(target_arch = "wasm32"))]
-    fn push_str(&mut self, folder: &mut Folder, s: &str, at: u32) {
-        let bytes = s.as_bytes();
-        let mut i = 0;
-        while i < bytes.len() {
-            let run = bytes[i..].iter().take_while(|b| b.is_ascii()).count();
-            if run > 0 {
-                self.push_ascii(folder, &bytes[i..i + run], at + i as u32);
-                i += run;
-            } else {
-                let Some(c) = s[i..].chars().next() else {
-                    break;
-                };
-                self.push(folder, c, at + i as u32);
-                i += c.len_utf8();
-            }
-        }
-    }
-
     /// Folds `run`, ASCII bytes from `at` on: at most one byte out for each
     /// byte in, written in place without growing the vectors byte by byte.
-    #[cfg(not(target_arch = "wasm32"))]
     fn push_ascii(&mut self, folder: &mut Folder, run: &[u8], at: u32) {
         let start = self.text.len();
         self.text.resize(start + run.len(), 0);
@@ -328,14 +314,25 @@ impl Folded {
                 .char_indices()
                 .find(|(_, c)| !c.is_whitespace())
                 .filter(|&(_, c)| is_quotation_mark(c));
-            match lead {
-                Some((at, c)) => {
-                    // The whitespace before the mark as usual, the mark not.
-                    out.push_str(&mut folder, &s[..at], base);
-                    let rest = at + c.len_utf8();
-                    out.push_str(&mut folder, &s[rest..], base + rest as u32);
+            let mut i = 0;
+            if let Some((at, c)) = lead {
+                // The whitespace before the mark as usual, the mark not.
+                for (j, w) in s[..at].char_indices() {
+                    out.push(&mut folder, w, base + j as u32);
                 }
-                None => out.push_str(&mut folder, s, base),
+                i = at + c.len_utf8();
+            }
+            let bytes = s.as_bytes();
+            while i < bytes.len() {
+                let run = bytes[i..].iter().take_while(|b| b.is_ascii()).count();
+                if run > 0 {
+                    out.push_ascii(&mut folder, &bytes[i..i + run], base + i as u32);
+                    i += run;
+                } else {
+                    let c = next_char(s, i);
+                    out.push(&mut folder, c, base + i as u32);
+                    i += c.len_utf8();
+                }
             }
             // The separator maps back to the block's last character.
             let last_char = base + s.char_indices().next_back().map_or(0, |(i, _)| i as u32);
@@ -374,26 +371,18 @@ impl Folded {
     /// [`to_spans`](Self::to_spans) gives when it gives exactly one span,
     /// without building a vector for the common case of one block.
     pub fn to_span(&self, page: &Page, range: std::ops::Range<usize>) -> Option<Span> {
-        // Natively only: the wasm does without the shortcut, in less code.
-        #[cfg(not(target_arch = "wasm32"))]
-        {
-            let (first_block, start) = self.to_block(range.start);
-            let (last_block, last) = self.to_block(range.end - 1);
-            if first_block == last_block {
-                let text = &page.blocks[first_block].text;
-                let r = super::offsets::trim_range(text, start..char_end(text, last));
-                return (!r.is_empty()).then_some(Span {
-                    block: first_block,
-                    range: r,
-                });
-            }
+        let (first_block, start) = self.to_block(range.start);
+        let (last_block, last) = self.to_block(range.end - 1);
+        if first_block != last_block {
+            let mut spans = self.to_spans(page, range);
+            return if spans.len() == 1 { spans.pop() } else { None };
         }
-        let mut spans = self.to_spans(page, range);
-        if spans.len() == 1 {
-            spans.pop()
-        } else {
-            None
-        }
+        let text = &page.blocks[first_block].text;
+        let r = super::offsets::trim_range(text, start..char_end(text, last));
+        (!r.is_empty()).then_some(Span {
+            block: first_block,
+            range: r,
+        })
     }
 
     /// The block spans covered by folded range `range` (non-empty), split at
