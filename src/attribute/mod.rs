@@ -487,13 +487,10 @@ impl<'a> Run<'a> {
         }
         // A common noun phrase is remembered only if it tells a gender or
         // is plural (only "they" can then refer to it).
-        let last = phrase.rsplit(' ').next().unwrap_or(phrase);
-        let plural_looking = last.ends_with('s') || PLURAL_NOUNS.contains(last);
-        if !plural_looking && phrase_gender(phrase).is_none() {
+        if !plural_head(phrase) && phrase_gender(phrase).is_none() {
             return None;
         }
-        let entity = self.unknown(phrase);
-        (entity.plural || entity.gender.is_some()).then_some(Who::Unknown(entity))
+        Some(Who::Unknown(self.unknown(phrase)))
     }
 
     /// An entity for a speaker the manifest does not know.
@@ -509,11 +506,7 @@ impl<'a> Run<'a> {
         } else {
             Class::Person
         };
-        let common_head = phrase
-            .split_whitespace()
-            .last()
-            .is_some_and(|w| !capitalized(w));
-        let plural = common_head && (head != last || PLURAL_NOUNS.contains(last));
+        let plural = plural_head(phrase);
         Entity {
             source: None,
             key: Key::Phrase(
@@ -1090,6 +1083,15 @@ fn after_title_noun(text: &str, part: &crate::detect::Part) -> bool {
         .next()
         .is_some_and(char::is_uppercase);
     part.open.end > part.open.start && capital && is_in(TITLED, last)
+}
+
+/// Is the head of `phrase` a common noun in the plural ("officials", "the
+/// police"), which only "they" can stand for?
+fn plural_head(phrase: &str) -> bool {
+    let Some(last) = phrase.split_whitespace().last() else {
+        return false;
+    };
+    !capitalized(last) && with_folded_word(last, |l| singular(l) != l || PLURAL_NOUNS.contains(l))
 }
 
 /// Calls `f` with `word` [folded](crate::text::fold::fold), without
