@@ -33,7 +33,7 @@ use sources::{singular, Class, SourceIndex};
 use std::collections::{HashMap, VecDeque};
 use std::ops::Range;
 use words::{
-    capitalized, is_in, lower, phrase_gender, tokenize, Gender, Kind, QuickHash, Token, WordList,
+    capitalized, is_in, phrase_gender, tokenize, Gender, Kind, QuickHash, Token, WordList,
     DETERMINERS, PRONOUNS, TITLES,
 };
 
@@ -383,12 +383,12 @@ impl<'a> Run<'a> {
     fn sentence_subject(&self, text: &str, sentence: &[Token]) -> Option<Who> {
         let phrase_of = |np: &[Token]| Some(&text[np.first()?.range.start..np.last()?.range.end]);
         let first = sentence.first()?;
-        let lead = lower(&text[first.range.clone()]);
-        let according = lead == "according"
+        let lead = &text[first.range.clone()];
+        let according = lead.eq_ignore_ascii_case("according")
             && sentence
                 .get(1)
-                .is_some_and(|t| lower(&text[t.range.clone()]) == "to");
-        if according || is_in(&["for", "like", "unlike"], &lead) {
+                .is_some_and(|t| text[t.range.clone()].eq_ignore_ascii_case("to"));
+        if according || is_in(&["for", "like", "unlike"], lead) {
             // "For Vega, the weekend was …", "According to the IOM, …".
             let comma = sentence.iter().position(|t| t.kind == Kind::Punct(','));
             let topic = comma.and_then(|c| phrase_of(&sentence[if according { 2 } else { 1 }..c]));
@@ -753,22 +753,25 @@ impl<'a> Run<'a> {
     /// Which source a speaker phrase means.
     fn resolve(&mut self, phrase: &str, cue: String, method: Method) -> Attribution {
         let phrase = phrase.trim();
-        let lw = lower(phrase);
+        let pronoun = ["he", "she", "they", "it", "i", "we"]
+            .into_iter()
+            .find(|p| phrase.eq_ignore_ascii_case(p));
         let mut att = Attribution {
             source: None,
             speaker: Some(phrase.to_owned()),
             cue: Some(cue),
             method,
         };
-        if matches!(lw.as_str(), "he" | "she" | "they" | "it") {
+        if let Some(p @ ("he" | "she" | "they" | "it")) = pronoun {
             att.method = Method::Pronoun;
-            if let Some(e) = self.antecedent(&lw) {
+            if let Some(e) = self.antecedent(p) {
                 att.source = e.source;
                 self.remember(e);
             }
             return att;
         }
-        if matches!(lw.as_str(), "i" | "we") {
+        if pronoun.is_some() {
+            // "I", "we": nobody the story has introduced.
             return att;
         }
         if let Some(s) = self.source_named(phrase) {
