@@ -98,17 +98,7 @@ impl Engine {
                 owners.push(Owner::Quote(i));
             }
         }
-        let mut seeds: Vec<String> = Vec::new();
-        let mut seed_places: Vec<Vec<(usize, usize)>> = Vec::new();
-        let mut seed_ids: HashMap<&str, usize> = HashMap::new();
-        for (quote, offset, seed) in matcher.seeds() {
-            let id = *seed_ids.entry(seed).or_insert_with(|| {
-                seeds.push(seed.to_owned());
-                seed_places.push(Vec::new());
-                seeds.len() - 1
-            });
-            seed_places[id].push((quote, offset));
-        }
+        let (seeds, seed_places) = distinct_seeds(&matcher);
         let build = |patterns: &[String]| {
             if patterns.is_empty() {
                 None
@@ -116,7 +106,6 @@ impl Engine {
                 NFA::new(patterns).ok()
             }
         };
-        drop(seed_ids);
         let automaton = build(&patterns);
         let seed_automaton = build(&seeds);
         Engine {
@@ -313,6 +302,23 @@ impl Engine {
             seeds,
         }
     }
+}
+
+/// The distinct seeds of `matcher`'s quotes, and for each the (quote,
+/// offset in its folded text) of every quote it is a piece of.
+fn distinct_seeds(matcher: &Matcher) -> (Vec<String>, Vec<Vec<(usize, usize)>>) {
+    let mut seeds: Vec<String> = Vec::new();
+    let mut places: Vec<Vec<(usize, usize)>> = Vec::new();
+    let mut ids: HashMap<&str, usize> = HashMap::new();
+    for (quote, offset, seed) in matcher.seeds() {
+        let id = *ids.entry(seed).or_insert_with(|| {
+            seeds.push(seed.to_owned());
+            places.push(Vec::new());
+            seeds.len() - 1
+        });
+        places[id].push((quote, offset));
+    }
+    (seeds, places)
 }
 
 /// Calls `f` with every match of `automaton` in `input`, overlapping ones

@@ -33,8 +33,8 @@ use sources::{singular, Class, SourceIndex};
 use std::collections::{HashMap, VecDeque};
 use std::ops::Range;
 use words::{
-    capitalized, is_in, phrase_gender, tokenize, Gender, Kind, QuickHash, Token, WordList,
-    DETERMINERS, PRONOUNS, TITLES,
+    capitalized, is_in, phrase_gender, tokenize, with_lower, Gender, Kind, QuickHash, Token,
+    WordList, DETERMINERS, PRONOUNS, TITLES,
 };
 
 /// A manifest source named in the text (found by the engine's one
@@ -1100,16 +1100,11 @@ fn plural_head(phrase: &str) -> bool {
 /// Calls `f` with `word` [folded](crate::text::fold::fold), without
 /// allocating for the usual plain ASCII word.
 fn with_folded_word<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
-    let mut buf = [0u8; 32];
-    let plain = word.len() <= buf.len() && word.bytes().all(|b| b.is_ascii_alphanumeric());
-    match buf.get_mut(..word.len()).filter(|_| plain) {
-        Some(buf) => {
-            buf.copy_from_slice(word.as_bytes());
-            buf.make_ascii_lowercase();
-            // ASCII in, ASCII out.
-            f(std::str::from_utf8(buf).unwrap_or(word))
-        }
-        None => f(&crate::text::fold::fold(word)),
+    // Letters and digits only: folding is lower-casing.
+    if word.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        with_lower(word, f)
+    } else {
+        f(&crate::text::fold::fold(word))
     }
 }
 

@@ -11,6 +11,7 @@ use super::words::{
 };
 use crate::manifest::{Manifest, SourceKind};
 use crate::text::fold::fold;
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 /// What a key points at.
@@ -51,10 +52,9 @@ pub struct SourceIndex {
     bare: HashMap<String, Target, QuickHash>,
     /// Surnames of people ("ruiz").
     surnames: HashMap<String, Target, QuickHash>,
-    /// Every source sharing each ambiguous surname, for context to choose.
+    /// Every source sharing each surname two or more share, for context to
+    /// choose.
     shared_surnames: HashMap<String, Vec<usize>, QuickHash>,
-    /// Do any two sources share a surname?
-    namesakes: bool,
     /// Words of each source's name, aliases and role, for descriptions.
     words: Vec<Vec<String>>,
     classes: Vec<Class>,
@@ -160,7 +160,7 @@ impl SourceIndex {
             );
             index.genders.push(gender);
         }
-        index.namesakes = index.shared_surnames.values().any(|s| s.len() > 1);
+        index.shared_surnames.retain(|_, sharing| sharing.len() > 1);
         index
     }
 
@@ -233,43 +233,36 @@ impl SourceIndex {
             return found;
         }
         // Tails of the phrase that start with a capitalised word. Folding
-        // keeps words apart, so the folded tail is a tail of the folded key.
-        let aligned = key.split(' ').count() == phrase.split_whitespace().count();
-        let mut folded_words = key.split(' ');
+        // keeps words apart, so a folded tail is a tail of the folded key;
+        // should folding ever merge or split words, each tail is folded.
+        let words: Vec<&str> = phrase.split_whitespace().collect();
+        let folded: Vec<&str> = key.split(' ').collect();
+        let aligned = words.len() == folded.len();
         let mut at = 0;
-        let mut words = phrase.split_whitespace().peekable();
-        let mut before_last = true;
-        let mut first = true;
-        let mut last = "";
-        while let Some(word) = words.next() {
-            let folded = folded_words.next();
-            last = word;
-            if !first && capitalized(word) {
+        for (i, word) in words.iter().enumerate() {
+            if i > 0 && capitalized(word) {
                 let tail = if aligned {
-                    std::borrow::Cow::Borrowed(&key[at..])
+                    Cow::Borrowed(&key[at.min(key.len())..])
                 } else {
-                    // Folding merged or split a word: fold the tail itself.
-                    let offset = word.as_ptr() as usize - phrase.as_ptr() as usize;
-                    std::borrow::Cow::Owned(fold(&phrase[offset..]))
+                    Cow::Owned(fold(&words[i..].join(" ")))
                 };
                 if let Some(found) = one(self.exact.get(tail.as_ref())) {
                     return found;
                 }
             }
-            if words.peek().is_some() {
-                before_last &= TITLES.contains(word) || DETERMINERS.contains(word);
-            }
-            at += folded.map_or(0, |f| f.len() + 1).min(key.len());
-            first = false;
+            at += folded.get(i).map_or(0, |f| f.len() + 1);
         }
         // A surname: the last capitalised word, when it is the head of the
         // phrase (not "Ruiz’s office") and nothing but titles comes before
         // it ("Ms Ruiz", not "Gloria Ruiz", who is someone else).
-        if capitalized(last) && !DETERMINERS.contains(last) && before_last {
-            let surname = if aligned {
-                std::borrow::Cow::Borrowed(key.rsplit(' ').next()?)
-            } else {
-                std::borrow::Cow::Owned(fold(last))
+        let (last, before) = words.split_last()?;
+        let titled = before
+            .iter()
+            .all(|w| TITLES.contains(w) || DETERMINERS.contains(w));
+        if capitalized(last) && !DETERMINERS.contains(last) && titled {
+            let surname = match folded.last() {
+                Some(f) if aligned => Cow::Borrowed(*f),
+                _ => Cow::Owned(fold(last)),
             };
             if let Some(found) = one(self.surnames.get(surname.as_ref())) {
                 return found;
@@ -281,7 +274,7 @@ impl SourceIndex {
     /// The sources sharing the surname that `phrase` ends with ("Ms
     /// Kowalczyk" → Teresa and Michael Kowalczyk), when more than one does.
     pub fn namesakes(&self, phrase: &str) -> &[usize] {
-        if !self.namesakes {
+        if self.shared_surnames.is_empty() {
             return &[];
         }
         let words: Vec<&str> = phrase.split_whitespace().collect();
@@ -294,10 +287,9 @@ impl SourceIndex {
         {
             return &[];
         }
-        match self.shared_surnames.get(&fold(last)) {
-            Some(all) if all.len() > 1 => all,
-            _ => &[],
-        }
+        self.shared_surnames
+            .get(&fold(last))
+            .map_or(&[], Vec::as_slice)
     }
 
     /// Sources whose words hold `noun`, for a description no recent source

@@ -457,28 +457,31 @@ fn shape(w: &[u8]) -> usize {
 /// with its length. `None` when it is too long for any list.
 fn normalise(word: &str) -> Option<([u8; LONGEST], usize)> {
     let mut buf = [0u8; LONGEST];
-    let mut put = |bytes: &[u8]| {
-        buf.get_mut(..bytes.len())?.copy_from_slice(bytes);
-        Some(bytes.len())
-    };
     let n = if word.is_ascii() {
-        put(trim_dots(word.as_bytes()))?
-    } else if word.contains('\u{2019}') && word.chars().all(|c| c.is_ascii() || c == '\u{2019}') {
+        let w = trim_dots(word.as_bytes());
+        buf = padded(w)?;
+        w.len()
+    } else if word.chars().all(|c| c.is_ascii() || c == '\u{2019}') {
         // "it’s": ASCII but for its apostrophe, made straight in place.
         let mut n = 0;
         for c in word.chars() {
-            let b = if c == '\u{2019}' { b'\'' } else { c as u8 };
-            *buf.get_mut(n)? = b;
+            *buf.get_mut(n)? = if c == '\u{2019}' { b'\'' } else { c as u8 };
             n += 1;
         }
-        while n > 0 && buf[n - 1] == b'.' {
-            n -= 1;
-        }
-        n
+        trim_dots(&buf[..n]).len()
     } else {
-        put(lower(word).as_bytes())?
+        let lowered = lower(word);
+        buf = padded(lowered.as_bytes())?;
+        lowered.len()
     };
     Some((buf, n))
+}
+
+/// `w` followed by zeros; `None` when longer than [`LONGEST`].
+fn padded(w: &[u8]) -> Option<[u8; LONGEST]> {
+    let mut buf = [0u8; LONGEST];
+    buf.get_mut(..w.len())?.copy_from_slice(w);
+    Some(buf)
 }
 
 fn trim_dots(mut w: &[u8]) -> &[u8] {
@@ -518,9 +521,10 @@ pub fn classes(word: &str) -> Classes {
         if !listed_shape(w) {
             return 0;
         }
-        let mut buf = [0u8; LONGEST];
-        buf[..w.len()].copy_from_slice(w);
-        (buf, w.len())
+        match padded(w) {
+            Some(buf) => (buf, w.len()),
+            None => return 0,
+        }
     } else {
         match normalise(word) {
             Some((buf, n)) if listed_shape(&buf[..n]) => (buf, n),

@@ -34,20 +34,8 @@ use crate::report::Span;
 pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut folder = Folder::default();
-    let bytes = s.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if b.is_ascii() {
-            if let Some(f) = folder.push_ascii(b) {
-                out.push(char::from(f));
-            }
-            i += 1;
-        } else {
-            let c = next_char(s, i);
-            folder.push(c, &mut |f| out.push(f));
-            i += c.len_utf8();
-        }
+    for c in s.chars() {
+        folder.push(c, &mut |f| out.push(f));
     }
     out.truncate(out.trim_end().len());
     out
@@ -369,41 +357,37 @@ impl Folded {
 
     /// The one block span folded range `range` (non-empty) covers: what
     /// [`to_spans`](Self::to_spans) gives when it gives exactly one span,
-    /// without building a vector for the common case of one block.
+    /// without building a vector.
     pub fn to_span(&self, page: &Page, range: std::ops::Range<usize>) -> Option<Span> {
-        let (first_block, start) = self.to_block(range.start);
-        let (last_block, last) = self.to_block(range.end - 1);
-        if first_block != last_block {
-            let mut spans = self.to_spans(page, range);
-            return if spans.len() == 1 { spans.pop() } else { None };
-        }
-        let text = &page.blocks[first_block].text;
-        let r = super::offsets::trim_range(text, start..char_end(text, last));
-        (!r.is_empty()).then_some(Span {
-            block: first_block,
-            range: r,
-        })
+        let mut spans = self.spans(page, range);
+        let one = spans.next()?;
+        spans.next().is_none().then_some(one)
     }
 
     /// The block spans covered by folded range `range` (non-empty), split at
     /// block boundaries.
     pub fn to_spans(&self, page: &Page, range: std::ops::Range<usize>) -> Vec<Span> {
+        self.spans(page, range).collect()
+    }
+
+    fn spans<'p>(
+        &self,
+        page: &'p Page,
+        range: std::ops::Range<usize>,
+    ) -> impl Iterator<Item = Span> + 'p {
         let (first_block, start) = self.to_block(range.start);
         let (last_block, last) = self.to_block(range.end - 1);
-        let mut spans = Vec::new();
-        for b in first_block..=last_block {
+        (first_block..=last_block).filter_map(move |b| {
+            let text = &page.blocks[b].text;
             let s = if b == first_block { start } else { 0 };
             let e = if b == last_block {
-                char_end(&page.blocks[b].text, last)
+                char_end(text, last)
             } else {
-                page.blocks[b].text.len()
+                text.len()
             };
-            let r = super::offsets::trim_range(&page.blocks[b].text, s..e);
-            if !r.is_empty() {
-                spans.push(Span { block: b, range: r });
-            }
-        }
-        spans
+            let r = super::offsets::trim_range(text, s..e);
+            (!r.is_empty()).then_some(Span { block: b, range: r })
+        })
     }
 }
 
