@@ -24,6 +24,7 @@ use crate::detect::{detect, is_quote_mark, Quote};
 use crate::manifest::{Manifest, SourceKind};
 use crate::matching::{Found, Matcher};
 use crate::report::{Annotation, Method, Report, Span};
+use crate::sort;
 use crate::text::fold::{fold, Folded};
 use crate::text::{collapse_whitespace, Page};
 use aho_corasick::automaton::{Automaton, OverlappingState};
@@ -83,7 +84,7 @@ impl Engine {
                     }
                 }
             }
-            keys.sort_unstable();
+            sort::by(&mut keys, |a, b| a.cmp(b));
             keys.dedup_by(|a, b| a.0 == b.0);
             for (key, capital) in keys {
                 if key.len() >= 2 {
@@ -218,7 +219,12 @@ impl Engine {
                 origin: None,
             });
         }
-        out.sort_unstable_by_key(|a| a.parts.first().map(|s| (s.block, s.range.start)));
+        // Quotes with no part (none come out of `analyze`) first.
+        sort::by_key(&mut out, |a| {
+            a.parts
+                .first()
+                .map_or(0, |s| sort::pair(s.block, s.range.start) + 1)
+        });
         Report { quotes: out }
     }
 
@@ -280,7 +286,9 @@ impl Engine {
             });
         }
         // Longest first among overlapping names.
-        names.sort_unstable_by_key(|(r, _)| (r.start, usize::MAX - r.len()));
+        sort::by_key(&mut names, |(r, _)| {
+            sort::pair(r.start, u32::MAX as usize - r.len())
+        });
         let mut mentions = Vec::new();
         let mut covered = 0;
         for (r, source) in names {

@@ -29,6 +29,7 @@ pub mod report;
 pub mod text;
 
 mod engine;
+mod sort;
 pub use engine::Engine;
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -335,7 +335,7 @@ impl<'a> Run<'a> {
                 start = end + 1;
             }
         }
-        out.sort_unstable_by_key(|s| (s.block, s.at));
+        crate::sort::by_key(&mut out, |s| crate::sort::pair(s.block, s.at));
         out
     }
 
@@ -949,7 +949,9 @@ impl<'a> Run<'a> {
             .with_word(noun)
             .map(|s| (overlap(s), s))
             .collect();
-        candidates.sort_unstable_by(|a, b| b.cmp(a));
+        crate::sort::by_key(&mut candidates, |&(overlap, s)| {
+            !crate::sort::pair(overlap, s)
+        });
         let only = match candidates.as_slice() {
             [] => return None,
             [(_, s)] => *s,
@@ -1117,7 +1119,7 @@ fn quoted_stretches(page: &Page, quotes: &[Quote]) -> Vec<Vec<Range<usize>>> {
         }
     }
     for ranges in &mut quoted {
-        ranges.sort_unstable_by_key(|r| r.start);
+        crate::sort::by_key(ranges, |r| r.start as u64);
     }
     quoted
 }
@@ -1135,7 +1137,7 @@ fn quote_words(page: &Page, quote: &Quote) -> Vec<String> {
                 .collect::<Vec<_>>()
         })
         .collect();
-    words.sort_unstable();
+    crate::sort::by(&mut words, |a, b| a.cmp(b));
     words.dedup();
     words
 }

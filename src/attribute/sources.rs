@@ -145,7 +145,7 @@ impl SourceIndex {
                     }
                 }
             }
-            words.sort_unstable();
+            crate::sort::by(&mut words, |a, b| a.cmp(b));
             words.dedup();
             index.words.push(words);
             index.classes.push(Class::of(source.kind));

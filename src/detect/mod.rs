@@ -125,7 +125,9 @@ pub fn detect(page: &Page) -> Vec<Quote> {
     }
     out.extend(carried.take().map(Carried::finish));
     out.extend(blockquotes(page));
-    out.sort_unstable_by_key(|q| (q.first().block, q.first().open.start));
+    crate::sort::by_key(&mut out, |q| {
+        crate::sort::pair(q.first().block, q.first().open.start)
+    });
     drop_nested(out)
 }
 

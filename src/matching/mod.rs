@@ -210,7 +210,7 @@ impl Matcher {
                         .min(text.len())
                 })
                 .collect();
-            ends.sort_unstable();
+            crate::sort::by_key(&mut ends, |&e| e as u64);
             ends.dedup_by(|a, b| a.abs_diff(*b) <= max_errors);
             let matches: Vec<(usize, usize, usize)> = ends
                 .into_iter()
