@@ -48,7 +48,8 @@ fn reorder<T>(items: &mut Vec<T>, order: impl Iterator<Item = u32>) {
     items.extend(order.map(|i| slots[i as usize].take().expect("each index once")));
 }
 
-#[cfg(test)]
+// proptest is a native dev-dependency only.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
     use proptest::prelude::*;
