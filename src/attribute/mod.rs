@@ -634,6 +634,18 @@ impl<'a> Run<'a> {
         if att.source.is_some() || att.method == Method::Pronoun {
             return att;
         }
+        // "A spokesperson for the Department for Culture, Media and Sport
+        // said": the phrase stopped at a comma inside a manifest name.
+        if let Some((s, whole)) = self.across_comma(text, f.speaker.clone()) {
+            let speaker = &text[whole];
+            self.remember_source(s, speaker);
+            return Attribution {
+                source: Some(s),
+                speaker: Some(speaker.to_owned()),
+                cue: Some(cue),
+                method: Method::Cue,
+            };
+        }
         // "Her team, Northbridge Cycling, said": the appositive may name it.
         match f.appositive.as_ref().map(|r| &text[r.clone()]) {
             Some(appositive) => match self.index.lookup_exact(appositive) {
@@ -648,6 +660,45 @@ impl<'a> Run<'a> {
             },
             None => att,
         }
+    }
+
+    /// A manifest name or alias with a comma in it that `speaker`, cut at
+    /// that comma, is one side of: the source and the whole phrase. Only
+    /// whole names count, within the clause; the longest wins.
+    fn across_comma(&self, text: &str, speaker: Range<usize>) -> Option<(usize, Range<usize>)> {
+        // A phrase stops at sentence ends, clause marks and quotation marks
+        // (not ’, which is also an apostrophe), and is at most this long.
+        const WORDS: usize = 12;
+        let stop = |c: char| ".!?;:\"“”«»‘".contains(c);
+        let name = |r: Range<usize>| self.index.lookup_exact(&text[r.clone()]).map(|s| (s, r));
+        let before = text[..speaker.start].trim_end();
+        if let Some(clause) = before.strip_suffix(',') {
+            let from = clause
+                .rmatch_indices(stop)
+                .next()
+                .map_or(0, |(i, m)| i + m.len());
+            let mut starts: Vec<usize> = std::iter::once(from)
+                .chain(clause[from..].match_indices(' ').map(|(i, _)| from + i + 1))
+                .collect();
+            starts.drain(..starts.len().saturating_sub(WORDS));
+            if let Some(found) = starts.into_iter().find_map(|i| name(i..speaker.end)) {
+                return Some(found);
+            }
+        }
+        let rest = text[speaker.end..].trim_start().strip_prefix(',')?;
+        let from = text.len() - rest.len();
+        let clause = &rest[..rest
+            .find(|c: char| stop(c) || c == ',')
+            .unwrap_or(rest.len())];
+        let ends: Vec<Range<usize>> = clause
+            .match_indices(' ')
+            .map(|(i, _)| i)
+            .chain([clause.len()])
+            .filter(|&i| !clause[..i].trim().is_empty())
+            .take(WORDS)
+            .map(|i| speaker.start..from + clause[..i].trim_end().len())
+            .collect();
+        ends.into_iter().rev().find_map(name)
     }
 
     /// Attribution of a blockquote: its `<footer>` or dash line ("— Dr.

@@ -102,6 +102,34 @@ fn untitled(key: &str) -> &str {
     k
 }
 
+/// Does a folded word start a compound surname ("van", "de", "el")?
+fn is_particle(word: &str) -> bool {
+    matches!(
+        word,
+        "van"
+            | "von"
+            | "de"
+            | "der"
+            | "den"
+            | "del"
+            | "della"
+            | "di"
+            | "da"
+            | "du"
+            | "des"
+            | "la"
+            | "le"
+            | "ter"
+            | "ten"
+            | "bin"
+            | "ibn"
+            | "al"
+            | "el"
+            | "dos"
+            | "das"
+    )
+}
+
 /// Singular of a folded noun, crudely ("officials" → "official").
 pub fn singular(word: &str) -> &str {
     if word.len() > 3 && word.ends_with('s') && !word.ends_with("ss") {
@@ -143,6 +171,12 @@ impl SourceIndex {
                             .or_default()
                             .push(i);
                     }
+                }
+                // "Pieter van Dam" is also "Van Dam", "Mohammed El Amrani"
+                // "El Amrani": the surname from its first particle on.
+                if let Some(j) = (1..parts.len().saturating_sub(1)).find(|&j| is_particle(parts[j]))
+                {
+                    insert(&mut index.surnames, parts[j..].join(" "), i);
                 }
             }
             crate::sort::by(&mut words, |a, b| a.cmp(b));
@@ -231,6 +265,13 @@ impl SourceIndex {
         }
         if let Some(found) = one(self.exact.get(untitled(&key))) {
             return found;
+        }
+        // A compound surname, titles aside ("Van Dam", "Mr. El Amrani").
+        let untitled_key = untitled(&key);
+        if untitled_key.contains(' ') {
+            if let Some(found) = one(self.surnames.get(untitled_key)) {
+                return found;
+            }
         }
         // Tails of the phrase that start with a capitalised word. Folding
         // keeps words apart, so a folded tail is a tail of the folded key;
@@ -336,6 +377,8 @@ mod tests {
                 source("ruiz", "Mayor Elena Ruiz", SourceKind::Person, &[]),
                 source("lee", "Pat Lee", SourceKind::Person, &[]),
                 source("lee2", "Sam Lee", SourceKind::Person, &[]),
+                source("vandam", "Pieter van Dam", SourceKind::Person, &[]),
+                source("amrani", "Mohammed El Amrani", SourceKind::Person, &[]),
             ],
             ..Manifest::default()
         })
@@ -380,6 +423,12 @@ mod tests {
             ("possessive is not the person", "Ruiz’s office", None),
             ("another first name is someone else", "Gloria Ruiz", None),
             ("surname with an accent", "RUÍZ", Some(2)),
+            ("compound surname", "Van Dam", Some(5)),
+            ("compound surname as written", "van Dam", Some(5)),
+            ("titled compound surname", "Mr. El Amrani", Some(6)),
+            ("last word of a compound surname", "Amrani", Some(6)),
+            ("someone else's compound surname", "Anna van Dam", None),
+            ("a particle alone is no one", "El", None),
         ];
         for (name, phrase, expected) in rows {
             assert_eq!(idx.lookup(phrase), expected, "{name}: {phrase}");

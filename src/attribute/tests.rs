@@ -86,6 +86,14 @@ fn engine() -> Engine {
             source("michael", "Michael Kowalczyk", Person, &[], None),
             source("mcrae", "Alan McRae", Person, &[], None),
             source("coppens", "Didier Coppens", Person, &[], None),
+            source(
+                "dcms",
+                "Department for Culture, Media and Sport",
+                Organization,
+                &[],
+                None,
+            ),
+            source("vandam", "Pieter van Dam", Person, &[], None),
         ],
         ..Manifest::default()
     })
@@ -98,6 +106,26 @@ type Row = (
 );
 
 const ROWS: &[Row] = &[
+    (
+        "a name with a comma, cue before",
+        &["A spokesperson for the Department for Culture, Media and Sport said: “It is local.”"],
+        &[("dcms", "cue")],
+    ),
+    (
+        "a name with a comma, cue after",
+        &["“It is local,” said the Department for Culture, Media and Sport, in a statement."],
+        &[("dcms", "cue")],
+    ),
+    (
+        "a comma that joins two names is not one name",
+        &["Culture, Media and Sport said: “It is local.”"],
+        &[("-", "cue")],
+    ),
+    (
+        "compound surname",
+        &["“As long as it takes,” Van Dam said."],
+        &[("vandam", "cue")],
+    ),
     (
         "cue after, alias",
         &["“We fear it,” a US official said."],
