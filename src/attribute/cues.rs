@@ -623,7 +623,16 @@ fn np_forward<'t>(text: &str, tokens: &'t [Token]) -> &'t [Token] {
                 && tokens
                     .get(k + 1)
                     .is_some_and(|n| is_word(n) && capitalized(word(text, n)));
+            // "the complaint filed in federal court", "documents obtained
+            // by the paper": a participle and its phrase end the name.
+            let participle = k > 0
+                && w.ends_with("ed")
+                && !capitalized(w)
+                && tokens
+                    .get(k + 1)
+                    .is_some_and(|n| is_word(n) && NP_STOPPERS.has(n));
             is_word(t)
+                && !participle
                 && !(k > 0 && NP_STOPPERS.contains(w) && !in_name)
                 && !(k == 0 && is_in(&["that", "to", "on", "in"], w))
         })

@@ -631,6 +631,23 @@ impl<'a> Run<'a> {
             };
         }
         let att = self.resolve(speaker, cue.clone(), Method::Cue);
+        let appositive = f.appositive.as_ref().map(|r| &text[r.clone()]);
+        if let Some(s) = att.source {
+            // "A spokeswoman for Brightwave, Dana Kim, said": the person the
+            // appositive names, not the organisation the phrase mentions.
+            let person = |i: usize| self.index.class(i) == Class::Person;
+            if let Some((p, name)) = appositive
+                .filter(|_| !person(s))
+                .and_then(|a| self.index.lookup_exact(a).map(|p| (p, a)))
+                .filter(|&(p, _)| person(p))
+            {
+                self.remember_source(p, name);
+                return Attribution {
+                    source: Some(p),
+                    ..att
+                };
+            }
+        }
         if att.source.is_some() || att.method == Method::Pronoun {
             return att;
         }
@@ -647,7 +664,7 @@ impl<'a> Run<'a> {
             };
         }
         // "Her team, Northbridge Cycling, said": the appositive may name it.
-        match f.appositive.as_ref().map(|r| &text[r.clone()]) {
+        match appositive {
             Some(appositive) => match self.index.lookup_exact(appositive) {
                 Some(s) => {
                     self.remember_source(s, appositive);

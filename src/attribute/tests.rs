@@ -94,6 +94,15 @@ fn engine() -> Engine {
                 None,
             ),
             source("vandam", "Pieter van Dam", Person, &[], None),
+            source("kim", "Dana Kim", Person, &[], None),
+            source(
+                "brightwave",
+                "Brightwave Inc.",
+                Organization,
+                &["Brightwave"],
+                None,
+            ),
+            source("complaint", "The complaint", Document, &["the suit"], None),
         ],
         ..Manifest::default()
     })
@@ -120,6 +129,26 @@ const ROWS: &[Row] = &[
         "a comma that joins two names is not one name",
         &["Culture, Media and Sport said: “It is local.”"],
         &[("-", "cue")],
+    ),
+    (
+        "a named spokesperson, not the organisation",
+        &["A spokeswoman for Brightwave, Dana Kim, said it “strongly disagrees.”"],
+        &[("kim", "cue")],
+    ),
+    (
+        "an organisation's unnamed spokesperson",
+        &["A spokeswoman for Brightwave said it “strongly disagrees.”"],
+        &[("brightwave", "cue")],
+    ),
+    (
+        "a participle ends the phrase after according to",
+        &["It was “reckless,” according to the complaint filed in federal court."],
+        &[("complaint", "cue")],
+    ),
+    (
+        "alleges, far from the quote",
+        &["The suit alleges that the company knew from its own research, but “chose growth.”"],
+        &[("complaint", "cue")],
     ),
     (
         "compound surname",

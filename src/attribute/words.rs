@@ -182,6 +182,8 @@ pub static CUE_VERBS: WordList = WordList::new(1, &[
     "messaged", "dismissed", "derided", "decried", "characterised", "characterized", "welcomed",
     "rejected", "mocked", "ridiculed", "likened", "compared", "lambasted", "attacked", "assailed",
     "portrayed", "depicted", "touted", "defended", "expressing", "issued", "released", "published",
+    "alleges", "alleged", "allege", "alleging", "contends", "contended", "contending", "asserts",
+    "asserted", "asserting",
 ]);
 
 /// Participles: the speaker is the sentence's subject ("Ruiz left, saying …").
@@ -191,6 +193,7 @@ pub static PARTICIPLES: WordList = WordList::new(2, &[
     "writing", "telling", "declaring", "asking", "explaining", "stressing", "urging", "ruling",
     "finding", "concluding", "stating", "claiming", "citing", "branding", "labelling", "labeling",
     "dubbing", "accusing", "promising", "vowing", "pledging", "predicting", "expressing",
+    "alleging", "contending", "asserting",
 ]);
 
 /// Verbs that name something rather than quote someone when their subject
