@@ -121,9 +121,14 @@ pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
                 classes: 0,
             });
         } else if matches!(c, '.' | '!' | '?' | '…') {
+            // "8:30 a.m., calling it …", "Brightwave Inc., which …": a dot
+            // before a comma, or before a word in lower case, ends no sentence.
+            let next = slice[i + c.len_utf8()..].trim_start().chars().next();
+            let ends =
+                c != '.' || !next.is_some_and(|n| matches!(n, ',' | ';') || n.is_lowercase());
             out.push(Token {
                 range: at..at + c.len_utf8(),
-                kind: Kind::End(c),
+                kind: if ends { Kind::End(c) } else { Kind::Punct(c) },
                 classes: 0,
             });
         } else {
@@ -727,6 +732,24 @@ mod tests {
         );
         assert_eq!(got[10].1, Kind::End('.'));
         assert_eq!(got[8].1, Kind::Mark);
+    }
+
+    #[test]
+    fn a_dot_before_a_comma_or_a_lower_case_word_ends_no_sentence() {
+        let kinds = |text: &str| -> Vec<Kind> {
+            tokenize(text, 0..text.len())
+                .into_iter()
+                .map(|t| t.kind)
+                .filter(|k| !matches!(k, Kind::Word))
+                .collect()
+        };
+        assert_eq!(
+            kinds("at 8:30 a.m., calling"),
+            [Kind::Punct(':'), Kind::Punct('.'), Kind::Punct(',')]
+        );
+        assert_eq!(kinds("at 8 a.m. on Monday"), [Kind::Punct('.')]);
+        assert_eq!(kinds("It ended. Then"), [Kind::End('.')]);
+        assert_eq!(kinds("Really? yes"), [Kind::End('?')]);
     }
 
     #[test]
