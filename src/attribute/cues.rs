@@ -465,6 +465,10 @@ fn subject_before<'t>(text: &str, window: &'t [Token], v: usize) -> Option<Subje
                 .find(|&k| !is_word(&window[k]))
                 .filter(|&k| matches!(window[k].kind, Kind::Punct(',')))
                 .and_then(|comma| back_np(text, window, comma, true));
+            // "…, according to the OBR, which said": the source cited.
+            if let Some(cited) = nearer.and_then(|np| according_to(text, np)) {
+                return Some((cited, None));
+            }
             return match (earlier, nearer) {
                 (Some(name), appositive) => Some((name, appositive)),
                 (None, Some(np)) => Some((np, None)),
@@ -532,6 +536,7 @@ fn back_np<'t>(text: &str, window: &'t [Token], e: usize, by_name: bool) -> Opti
         }
     }
     let np = strip_leading(text, strip_fronted(text, &window[start..e]), PREPOSITIONS);
+    let np = relative_subject(text, np);
     let np_start = e - np.len();
     let after_preposition = np_start > 0
         && is_word(&window[np_start - 1])
@@ -548,6 +553,66 @@ fn back_np<'t>(text: &str, window: &'t [Token], e: usize, by_name: bool) -> Opti
         return (!head.is_empty()).then_some(head);
     }
     (!np.is_empty()).then_some(np)
+}
+
+/// The phrase after "according to", when `np` starts with it.
+fn according_to<'t>(text: &str, np: &'t [Token]) -> Option<&'t [Token]> {
+    match np {
+        [a, t, rest @ ..]
+            if !rest.is_empty()
+                && word(text, a).eq_ignore_ascii_case("according")
+                && word(text, t).eq_ignore_ascii_case("to") =>
+        {
+            Some(rest)
+        }
+        _ => None,
+    }
+}
+
+/// The subject of a relative clause with no "that", when a phrase read
+/// backwards ran into one: "a move the port authority warned" → "the port
+/// authority", "a decision campaigners described" → "campaigners".
+fn relative_subject<'t>(text: &str, np: &'t [Token]) -> &'t [Token] {
+    const LEADS: &[&str] = &[
+        "the", "a", "an", "this", "these", "those", "its", "his", "her", "their", "our",
+    ];
+    // Not after a preposition ("the mayor of the city") or a quantity
+    // ("all the members").
+    const BEFORE_LEAD: &[&str] = &[
+        "by", "from", "with", "to", "for", "of", "in", "on", "at", "all", "both", "half",
+    ];
+    // Nor "a" after a number ("6bn a year").
+    let inner = (1..np.len()).rev().find(|&k| {
+        let before = word(text, &np[k - 1]);
+        is_in(LEADS, word(text, &np[k]))
+            && !is_in(BEFORE_LEAD, before)
+            && !before.starts_with(|c: char| c.is_ascii_digit())
+    });
+    if let Some(k) = inner {
+        return &np[k..];
+    }
+    // "a decision campaigners": "a" cannot lead a plural head, unless it
+    // counts ("a few residents", "a dozen officials").
+    const COUNTS: &[&str] = &[
+        "few", "dozen", "couple", "number", "lot", "handful", "group", "pair", "hundred",
+        "thousand", "million", "majority", "minority", "host", "series", "range", "bunch",
+        "variety",
+    ];
+    let [first, middle @ .., last] = np else {
+        return np;
+    };
+    let head = word(text, last);
+    let plural =
+        head.len() > 3 && head.ends_with('s') && !head.ends_with("ss") && !capitalized(head);
+    let nouns = !middle.is_empty()
+        && middle.iter().all(|t| {
+            let w = word(text, t);
+            !capitalized(w) && !is_in(COUNTS, w) && !is_in(PREPOSITIONS, w)
+        });
+    if is_in(&["a", "an"], word(text, first)) && plural && nouns {
+        return std::slice::from_ref(last);
+    }
+    np
 }
 
 /// Drops a leading time or place phrase: "On Tuesday the minister" → "the
@@ -748,6 +813,27 @@ mod tests {
         ))
     }
 
+    #[test]
+    fn relative_subjects() {
+        let rows = [
+            ("a decision campaigners", "campaigners"),
+            ("a move the port authority", "the port authority"),
+            ("6bn a year", "6bn a year"),
+            ("the mayor of the city", "the mayor of the city"),
+            ("all the members", "all the members"),
+            ("a few residents", "a few residents"),
+            ("a group of residents", "a group of residents"),
+            ("the union members", "the union members"),
+            ("a report The Times", "The Times"),
+        ];
+        for (phrase, want) in rows {
+            let tokens = tokenize(phrase, 0..phrase.len());
+            let np = relative_subject(phrase, &tokens);
+            let got = &phrase[np[0].range.start..np[np.len() - 1].range.end];
+            assert_eq!(got, want, "{phrase}");
+        }
+    }
+
     /// (name, sentence, expected (speaker, cue)).
     type Row = (
         &'static str,
@@ -756,6 +842,36 @@ mod tests {
     );
 
     const ROWS: &[Row] = &[
+        (
+            "pre: relative clause without that, plural",
+            "Libraries will close, a decision campaigners described as “vandalism.”",
+            Some(("campaigners", "campaigners described")),
+        ),
+        (
+            "pre: relative clause without that, determiner",
+            "The workers left, a move the port authority warned could “paralyse” trade.",
+            Some(("the port authority", "the port authority warned")),
+        ),
+        (
+            "pre: a count before a plural is one phrase",
+            "A few residents described it as “a scandal.”",
+            Some(("A few residents", "A few residents described")),
+        ),
+        (
+            "pre: a determiner after a preposition is inside the phrase",
+            "The mayor of the city described it as “a scandal.”",
+            Some(("The mayor of the city", "The mayor of the city described")),
+        ),
+        (
+            "pre: a participle ends the phrase after according to",
+            "According to the complaint filed in court, it was “reckless.”",
+            Some(("the complaint", "According to the complaint")),
+        ),
+        (
+            "pre: which after according to",
+            "Debt will fall, according to the OBR, which said it was “broadly stable.”",
+            Some(("the OBR", "the OBR, which said")),
+        ),
         (
             "post: subject verb",
             "“Yes,” a US official said.",
