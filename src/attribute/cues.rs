@@ -230,20 +230,33 @@ pub fn before_quote(
             return Some(found);
         }
     }
-    // "Prime Minister Richard Hale hit back: “…”": a named subject and a colon.
+    // "Prime Minister Richard Hale hit back: “…”": a named subject and a
+    // colon; the sentence's, or its last clause's ("Asked about his future,
+    // Kellan was blunt: “…”").
     if q > 0 && tokens[q - 1].kind == Kind::Punct(':') {
-        let np = leading_np(text, window);
-        let named = np.iter().any(|t| {
-            let w = word(text, t);
-            capitalized(w) && !DETERMINERS.contains(w)
-        });
-        if named && !PRONOUNS.contains(np.first().map_or("", |t| word(text, t))) {
-            let speaker = span(np)?;
-            return Some(Found {
-                cue: speaker.start..tokens[q - 1].range.start,
-                speaker,
-                appositive: None,
+        let last_clause = window
+            .iter()
+            .rposition(|t| t.kind == Kind::Punct(','))
+            .map(|c| &window[c + 1..]);
+        for clause in std::iter::once(window).chain(last_clause) {
+            let np = leading_np(text, clause);
+            // "Kellan was blunt": the phrase ends at its verb.
+            let np = &np[..np
+                .iter()
+                .position(|t| AUXILIARIES.has(t) && !capitalized(word(text, t)))
+                .unwrap_or(np.len())];
+            let named = np.iter().any(|t| {
+                let w = word(text, t);
+                capitalized(w) && !DETERMINERS.contains(w)
             });
+            if named && !PRONOUNS.contains(np.first().map_or("", |t| word(text, t))) {
+                let speaker = span(np)?;
+                return Some(Found {
+                    cue: speaker.start..tokens[q - 1].range.start,
+                    speaker,
+                    appositive: None,
+                });
+            }
         }
     }
     None
@@ -484,10 +497,14 @@ fn subject_before<'t>(text: &str, window: &'t [Token], v: usize) -> Option<Subje
             .find(|&k| !is_word(&window[k]))
             .filter(|&k| matches!(window[k].kind, Kind::Punct(',')))?;
         let appositive = &window[comma + 1..e - 1];
-        return Some((
-            back_np(text, window, comma, false)?,
-            Some(appositive).filter(|a| !a.is_empty()),
-        ));
+        let mut name = back_np(text, window, comma, false)?;
+        // "Okonjo, 23, who had never scored, said": the name before an age.
+        let start = comma - name.len();
+        let age = matches!(name, [n] if word(text, n).bytes().all(|b| b.is_ascii_digit()));
+        if age && start > 0 && window[start - 1].kind == Kind::Punct(',') {
+            name = back_np(text, window, start - 1, false)?;
+        }
+        return Some((name, Some(appositive).filter(|a| !a.is_empty())));
     }
     Some((back_np(text, window, e, false)?, None))
 }
@@ -866,6 +883,16 @@ mod tests {
             "pre: a participle ends the phrase after according to",
             "According to the complaint filed in court, it was “reckless.”",
             Some(("the complaint", "According to the complaint")),
+        ),
+        (
+            "post: a name, an age and a relative clause",
+            "“Yes,” Okonjo, 23, who had never scored, said.",
+            Some(("Okonjo", "Okonjo, 23, who had never scored, said")),
+        ),
+        (
+            "pre: colon after a fronted clause",
+            "Asked about his future, Kellan was blunt: “I am staying.”",
+            Some(("Kellan", "Kellan was blunt")),
         ),
         (
             "pre: which after according to",
