@@ -368,8 +368,14 @@ fn subject_found(text: &str, window: &[Token], v: usize, verb_len: usize) -> Opt
         });
     };
     // "a group called “Free Voices”" names something; "Ruiz called it “a
-    // farce”" and "the confederation called the win “a landmark”" quote.
+    // farce”", "the confederation called the win “a landmark”" and "what
+    // passenger groups called “a kick in the teeth”" quote.
+    let start = subject.first().map_or(v, |first| {
+        window.partition_point(|t| t.range.start < first.range.start)
+    });
+    let what = start > 0 && word(text, &window[start - 1]).eq_ignore_ascii_case("what");
     let names = NAMING_VERBS.contains(verb)
+        && !what
         && window.get(v + verb_len).is_none_or(|t| !is_word(t))
         && !subject.iter().any(|t| {
             let w = word(text, t);
@@ -893,6 +899,16 @@ mod tests {
             "pre: colon after a fronted clause",
             "Asked about his future, Kellan was blunt: “I am staying.”",
             Some(("Kellan", "Kellan was blunt")),
+        ),
+        (
+            "pre: what someone called",
+            "Fares will rise, in what passenger groups called “a kick in the teeth.”",
+            Some(("passenger groups", "passenger groups called")),
+        ),
+        (
+            "pre: a group called is a name",
+            "She joined a group called “Free Voices.”",
+            None,
         ),
         (
             "pre: which after according to",
