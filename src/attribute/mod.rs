@@ -351,16 +351,70 @@ impl<'a> Run<'a> {
         }
         let tokens = self.tokens(m.block);
         let at = tokens.partition_point(|t| t.range.start < m.range.start);
+        // Back to the sentence's start, or to a comma after a fronted clause
+        // ("When the festival began, founder Ruth Adeyemi booked …").
         let before: Vec<&Token> = tokens[..at]
             .iter()
             .rev()
-            .take_while(|t| !matches!(t.kind, Kind::End(_) | Kind::Mark))
+            .take_while(|t| !matches!(t.kind, Kind::End(_) | Kind::Mark | Kind::Punct(',')))
             .collect();
-        let words_only = before.len() <= 3
-            && before.iter().all(|t| {
-                let w = &text[t.range.clone()];
-                t.kind == Kind::Word && (capitalized(w) || DETERMINERS.contains(w))
+        let clause_start = at - before.len();
+        let sentence_start = tokens[..clause_start]
+            .iter()
+            .rposition(|t| matches!(t.kind, Kind::End(_)))
+            .map_or(0, |k| k + 1);
+        let after_comma = clause_start > 0 && tokens[clause_start - 1].kind == Kind::Punct(',');
+        let fronted = after_comma
+            && tokens.get(sentence_start).is_some_and(|t| {
+                t.kind == Kind::Word && (words::FRONTED.has(t) || cues::SUBORDINATORS.has(t))
             });
+        if after_comma && !fronted {
+            // "Her husband, Walt, a Hollis voter": not a subject.
+            return false;
+        }
+        // A role before the name: "founder", "union leader", "trumpeter".
+        let role = |w: &str| {
+            const ENDINGS: &[&str] = &["er", "or", "ist", "ian", "ant", "ent", "man", "woman"];
+            const NOT_ROLES: &[&str] = &[
+                "after",
+                "under",
+                "over",
+                "never",
+                "ever",
+                "whether",
+                "rather",
+                "other",
+                "either",
+                "neither",
+                "together",
+                "later",
+                "earlier",
+                "further",
+                "for",
+                "or",
+                "nor",
+                "than",
+                "per",
+                "recent",
+                "current",
+                "different",
+                "important",
+                "urgent",
+                "silent",
+            ];
+            !NOT_ROLES.contains(&w)
+                && ENDINGS.iter().any(|e| w.ends_with(e))
+                && !words::CUE_VERBS.contains(w)
+        };
+        let words_only = before.len() <= 3
+            && before.iter().enumerate().all(|(i, t)| {
+                let w = &text[t.range.clone()];
+                t.kind == Kind::Word
+                    && (capitalized(w) || DETERMINERS.contains(w) || (i == 0 && role(w)))
+            });
+        if fronted && before.is_empty() {
+            return false;
+        }
         if !words_only {
             return false;
         }

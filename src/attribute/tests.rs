@@ -116,6 +116,16 @@ type Row = (
 
 const ROWS: &[Row] = &[
     (
+        "pronoun: a role and a name after a fronted clause",
+        &["When the festival began, founder Elena Ruiz booked the bands. “We had a field,” she recalled."],
+        &[("ruiz", "pronoun")],
+    ),
+    (
+        "pronoun: a name used as an adjective in an appositive is no subject",
+        &["Her husband, Walt, a Ruiz voter, shrugged. “Close only counts,” he said."],
+        &[("-", "pronoun")],
+    ),
+    (
         "a name with a comma, cue before",
         &["A spokesperson for the Department for Culture, Media and Sport said: “It is local.”"],
         &[("dcms", "cue")],
