@@ -317,9 +317,12 @@ fn verb_found(text: &str, window: &[Token], v: usize, verb_len: usize) -> Option
     if PARTICIPLES.contains(verb) {
         // "…, the commission said Thursday, warning that …": the subject of
         // the speech verb before, else of the sentence.
-        let main = (0..v.saturating_sub(1))
-            .rev()
-            .find(|&k| verb_at(text, window, k).is_some() && !PARTICIPLES.has(&window[k]));
+        let main = (0..v.saturating_sub(1)).rev().find(|&k| {
+            // Not "to put out hot spots": an infinitive says nothing.
+            verb_at(text, window, k).is_some()
+                && !PARTICIPLES.has(&window[k])
+                && !passive(text, window, k)
+        });
         if let Some(m) = main {
             if let Some(found) = subject_found(text, window, m, 1) {
                 return Some(Found {
@@ -909,6 +912,14 @@ mod tests {
             "pre: a group called is a name",
             "She joined a group called “Free Voices.”",
             None,
+        ),
+        (
+            "pre: a participle after an infinitive speech verb",
+            "Ortega said crews would stay a week to put out hot spots, warning that “flames do.”",
+            Some((
+                "Ortega",
+                "Ortega said crews would stay a week to put out hot spots, warning",
+            )),
         ),
         (
             "pre: which after according to",
