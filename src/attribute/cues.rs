@@ -156,6 +156,45 @@ fn appositive_after(tokens: &[Token]) -> Option<Range<usize>> {
     span(&rest[..n.min(MAX_SPEAKER_WORDS)])
 }
 
+/// The speaker a paragraph names when it opens by pointing back at the
+/// quote before it: "That is how Mara Lindgren describes …", "So says …",
+/// "Those were the words of …" — the subject of its first speech verb.
+pub fn looking_back(text: &str, tokens: &[Token]) -> Option<Found> {
+    let first = tokens.first().filter(|t| is_word(t))?;
+    if !is_in(
+        &["that", "this", "those", "so", "such", "thus"],
+        word(text, first),
+    ) {
+        return None;
+    }
+    let end = tokens
+        .iter()
+        .position(|t| matches!(t.kind, Kind::End(_)))
+        .unwrap_or(tokens.len());
+    speech_subject(text, &tokens[..end])
+}
+
+/// A headline's speaker: "‘I wrote it to stay sane’: Mara Lindgren on her
+/// debut" — a name after the colon that follows the quote.
+pub fn headline_speaker(text: &str, tokens: &[Token], close_end: usize) -> Option<Found> {
+    let k = tokens.partition_point(|t| t.range.start < close_end);
+    let (colon, rest) = tokens.get(k..)?.split_first()?;
+    if colon.kind != Kind::Punct(':') {
+        return None;
+    }
+    let np = np_forward(text, rest);
+    let named = np.first().is_some_and(|t| {
+        let w = word(text, t);
+        capitalized(w) && !DETERMINERS.contains(w) && !PRONOUNS.contains(w)
+    });
+    let speaker = span(np).filter(|_| named)?;
+    Some(Found {
+        cue: speaker.clone(),
+        speaker,
+        appositive: None,
+    })
+}
+
 /// The attribution before a quote opening at `open_start`, in the same
 /// sentence.
 pub fn before_quote(

@@ -28,7 +28,7 @@ pub mod words;
 
 use crate::detect::{Origin, Quote};
 use crate::report::Method;
-use crate::text::{Block, Page};
+use crate::text::{Block, BlockKind, Page};
 use sources::{singular, Class, SourceIndex};
 use std::collections::{HashMap, VecDeque};
 use std::ops::Range;
@@ -175,11 +175,18 @@ pub fn attribute<'a>(
     // The last quote with a speaker: its attribution, its last block and
     // where its closing mark ends.
     let mut last: Option<(Attribution, usize, usize)> = None;
+    // The last sentence subject that is a source: its block, where it is,
+    // and the source.
+    let mut subject_source: Option<(usize, usize, usize)> = None;
     for (i, quote) in quotes.iter().enumerate() {
         let first = quote.first();
         while let Some(subject) =
             subjects.next_if(|s| (s.block, s.at) < (first.block, first.open.start))
         {
+            subject_source = match subject.who {
+                Who::Source(s) => Some((subject.block, subject.at, s)),
+                Who::Unknown(_) => None,
+            };
             run.remember_subject(&subject);
         }
         run.quote = Some(quote);
@@ -234,6 +241,27 @@ pub fn attribute<'a>(
                     att = Attribution {
                         source: prev.source,
                         speaker: prev.speaker.clone(),
+                        cue: None,
+                        method: Method::Continuation,
+                    };
+                }
+            }
+        }
+        // "Asked what she would write next, Lindgren laughed. “Something
+        // warmer.”": a quote with no cue, opening a sentence right after one
+        // whose subject is a source, in the same paragraph, is that source's.
+        if att.speaker.is_none() && att.method == Method::None {
+            if let Some((b, at, s)) = subject_source {
+                let since_last_quote = last
+                    .as_ref()
+                    .is_none_or(|&(_, lb, end)| (lb, end) <= (b, at));
+                if b == first.block
+                    && since_last_quote
+                    && run.opens_sentence_after(b, at, first.open.start)
+                {
+                    att = Attribution {
+                        source: Some(s),
+                        speaker: None,
                         cue: None,
                         method: Method::Continuation,
                     };
@@ -648,15 +676,46 @@ impl<'a> Run<'a> {
         if let Some(f) = cues::after_quote(text, tokens, close_end, last_char) {
             return Some(self.found(last.block, &f));
         }
+        let closes_block = text[close_end..].trim().is_empty();
         let text = &self.block(first.block).text;
+        let opens_block = text[..first.open.start].trim().is_empty();
+        if opens_block
+            && first.block == last.block
+            && self.block(last.block).kind == BlockKind::Heading
+        {
+            if let Some(f) = cues::headline_speaker(text, tokens, close_end) {
+                return Some(self.found(last.block, &f));
+            }
+        }
         let tokens = self.tokens(first.block);
         if let Some(f) =
             cues::before_quote(text, tokens, first.open.start, &self.quoted[first.block])
         {
             return Some(self.found(first.block, &f));
         }
-        let opens_block = text[..first.open.start].trim().is_empty();
-        let b = first.block.checked_sub(1).filter(|_| opens_block)?;
+        if !opens_block {
+            return None;
+        }
+        if let Some(att) = self.cue_ending_block_before(first.block) {
+            return Some(att);
+        }
+        // A paragraph that is only a quote, and the next one says whose:
+        // "That is how Mara Lindgren describes …".
+        let next = last.block + 1;
+        if !closes_block || next >= self.page.blocks.len() || self.block(next).blockquote.is_some()
+        {
+            return None;
+        }
+        let text = &self.block(next).text;
+        let tokens = self.tokens(next);
+        let f = cues::looking_back(text, tokens)?;
+        Some(self.found(next, &f))
+    }
+
+    /// A cue at the end of the block before block `b`, when that block's
+    /// last sentence is unfinished: "She said:" then the quote's paragraph.
+    fn cue_ending_block_before(&mut self, b: usize) -> Option<Attribution> {
+        let b = b.checked_sub(1)?;
         let prev = &self.block(b).text;
         let unfinished = prev
             .trim_end()
@@ -692,7 +751,7 @@ impl<'a> Run<'a> {
             let person = |i: usize| self.index.class(i) == Class::Person;
             if let Some((p, name)) = appositive
                 .filter(|_| !person(s))
-                .and_then(|a| self.index.lookup_exact(a).map(|p| (p, a)))
+                .and_then(|a| self.appositive_source(a).map(|p| (p, a)))
                 .filter(|&(p, _)| person(p))
             {
                 self.remember_source(p, name);
@@ -719,7 +778,7 @@ impl<'a> Run<'a> {
         }
         // "Her team, Northbridge Cycling, said": the appositive may name it.
         match appositive {
-            Some(appositive) => match self.index.lookup_exact(appositive) {
+            Some(appositive) => match self.appositive_source(appositive) {
                 Some(s) => {
                     self.remember_source(s, appositive);
                     Attribution {
@@ -731,6 +790,18 @@ impl<'a> Run<'a> {
             },
             None => att,
         }
+    }
+
+    /// The source an appositive names, whole ("Northbridge Cycling") or up
+    /// to a phrase that places it ("Emil Sørensen of Nordlys Books").
+    fn appositive_source(&self, appositive: &str) -> Option<usize> {
+        self.index.lookup_exact(appositive).or_else(|| {
+            let head = [" of ", " at ", " from ", " for ", " with ", " in "]
+                .iter()
+                .filter_map(|p| appositive.find(p))
+                .min()?;
+            self.index.lookup_exact(&appositive[..head])
+        })
     }
 
     /// A manifest name or alias with a comma in it that `speaker`, cut at
@@ -854,6 +925,19 @@ impl<'a> Run<'a> {
         let first = quote.first();
         let text = &self.block(first.block).text;
         quote.origin == Origin::Marks && (nickname(text, first) || after_title_noun(text, first))
+    }
+
+    /// Does a quote opening at `open` in block `b` start the sentence right
+    /// after the one that holds `at`?
+    fn opens_sentence_after(&self, b: usize, at: usize, open: usize) -> bool {
+        let tokens = self.tokens(b);
+        let from = tokens.partition_point(|t| t.range.start < at);
+        let to = tokens.partition_point(|t| t.range.start < open);
+        let ends = tokens[from..to]
+            .iter()
+            .filter(|t| matches!(t.kind, Kind::End(_)))
+            .count();
+        ends == 1 && to > 0 && matches!(tokens[to - 1].kind, Kind::End(_))
     }
 
     /// Do `prev` and `next` stand in one sentence: same paragraph, no
@@ -1168,10 +1252,11 @@ fn nickname(text: &str, part: &crate::detect::Part) -> bool {
         && text[part.content.clone()].split_whitespace().count() <= 3
 }
 
-/// "whose book “Crossings”", "the film “Casablanca”": a title, not words
-/// anyone said.
+/// "whose book “Crossings”", "the film “Casablanca”", and "“The Salt
+/// Year,” the debut that …": a title, not words anyone said.
 fn after_title_noun(text: &str, part: &crate::detect::Part) -> bool {
     const TITLED: &[&str] = &[
+        "debut",
         "book",
         "novel",
         "film",
@@ -1205,11 +1290,27 @@ fn after_title_noun(text: &str, part: &crate::detect::Part) -> bool {
         .next()
         .unwrap_or("");
     // Titles are capitalised; "the opening show “overstuffed …”" is a review.
-    let capital = text[part.content.clone()]
-        .chars()
+    let content = &text[part.content.clone()];
+    let capital = content.chars().next().is_some_and(char::is_uppercase);
+    if part.open.end > part.open.start && capital && is_in(TITLED, last) {
+        return true;
+    }
+    // The noun after it, in apposition: every longer word of the quote
+    // capitalised, then ", the debut" or ", a novel by …".
+    let title_case = content
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() > 3)
+        .all(capitalized);
+    let short = content.split_whitespace().count() <= 6;
+    let after = text[part.close.end.max(part.content.end)..].trim_start_matches([',', ' ']);
+    let mut words = after
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()));
+    let apposition = words
         .next()
-        .is_some_and(char::is_uppercase);
-    part.open.end > part.open.start && capital && is_in(TITLED, last)
+        .is_some_and(|d| is_in(&["the", "a", "an", "his", "her", "their"], d))
+        && words.take(3).any(|w| is_in(TITLED, w));
+    capital && title_case && short && apposition
 }
 
 /// Is the head of `phrase` a common noun in the plural ("officials", "the

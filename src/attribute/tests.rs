@@ -116,6 +116,31 @@ type Row = (
 
 const ROWS: &[Row] = &[
     (
+        "a paragraph of quote, and the next says whose",
+        &["“I set out to survive the winter.”", "That is how Elena Ruiz describes the book's origins."],
+        &[("ruiz", "cue")],
+    ),
+    (
+        "a quote right after a sentence whose subject is a source",
+        &["Asked what comes next, Ruiz laughed. “Something warmer.”"],
+        &[("ruiz", "continuation")],
+    ),
+    (
+        "not after a sentence about someone the manifest does not know",
+        &["Ruiz left early. Her neighbour Walter Brandt shrugged. “Something warmer.”"],
+        &[("-", "none")],
+    ),
+    (
+        "an appositive with a phrase that places the person",
+        &["Her publisher, Dana Kim of Nordlys Books, said it was “well under way.”"],
+        &[("kim", "cue")],
+    ),
+    (
+        "a title with its noun in apposition",
+        &["Ruiz described the origins of “The Salt Year,” the debut that won the prize."],
+        &[("-", "none")],
+    ),
+    (
         "pronoun: a role and a name after a fronted clause",
         &["When the festival began, founder Elena Ruiz booked the bands. “We had a field,” she recalled."],
         &[("ruiz", "pronoun")],
@@ -422,4 +447,34 @@ fn table() {
         }
     }
     assert!(failures.is_empty(), "\n{}", failures.join("\n"));
+}
+
+#[test]
+fn a_headline_quote_then_a_colon_names_its_speaker() {
+    use crate::text::{BlockKind, ElementRole, PageBuilder};
+    let mut b = PageBuilder::new();
+    let blocks = [
+        (
+            BlockKind::Heading,
+            "‘I wrote it to stay sane’: Elena Ruiz on her debut",
+        ),
+        (
+            BlockKind::Paragraph,
+            "‘It was cold’: the winter, as she tells it, was long.",
+        ),
+    ];
+    for (i, (kind, text)) in blocks.into_iter().enumerate() {
+        b.open(ElementRole::Block(kind));
+        b.text(i as crate::text::NodeId, text);
+        b.close(ElementRole::Block(kind));
+    }
+    let engine = engine();
+    let report = engine.analyze(&b.finish());
+    let sources: Vec<Option<&str>> = report
+        .quotes
+        .iter()
+        .map(|q| q.source.map(|i| engine.manifest().sources[i].id.as_str()))
+        .collect();
+    // Only a heading reads that way; in a paragraph the colon says nothing.
+    assert_eq!(sources, [Some("ruiz"), None]);
 }

@@ -240,7 +240,7 @@ pub static CLAUSE_STARTERS: WordList = WordList::new(6, &[
     "and", "but", "while", "as", "because", "although", "though", "when", "after", "before",
     "since", "so", "yet", "whereas", "where", "that", "which", "who", "if", "until", "unless",
     "whom", "whose", "or", "nor", "than", "whether", "once", "then", "however", "meanwhile",
-    "what",
+    "what", "how",
 ]);
 
 /// Leading words of a fronted phrase, dropped from the start of a subject
