@@ -247,6 +247,22 @@ pub fn attribute<'a>(
                 }
             }
         }
+        // "X’s office said in a statement … “…,” the statement said": the
+        // statement is the last speaker's, when it was theirs.
+        if att.source.is_none() {
+            if let (Some(noun), Some((prev, b, _))) =
+                (att.speaker.as_deref().and_then(document_noun), &last)
+            {
+                let near = *b == first.block || *b + 1 == first.block;
+                let text = &run.page.blocks[*b].text;
+                let theirs = text.contains(&format!("in a {noun}"))
+                    || text.contains(&format!("in an {noun}"));
+                if near && theirs && prev.source.is_some() {
+                    att.source = prev.source;
+                    att.method = Method::Description;
+                }
+            }
+        }
         // "Asked what she would write next, Lindgren laughed. “Something
         // warmer.”": a quote with no cue, opening a sentence right after one
         // whose subject is a source, in the same paragraph, is that source's.
@@ -519,8 +535,16 @@ impl<'a> Run<'a> {
         if let Some(Who::Source(s)) = found {
             return Some(Who::Source(s));
         }
+        // A name, perhaps after a role in lower case ("state Rep. David
+        // Whitlock").
         let named = appositive
-            .filter(|a| a.split_whitespace().next().is_some_and(capitalized))
+            .filter(|a| {
+                let mut words = a.split_whitespace();
+                let first = words.next().unwrap_or("");
+                capitalized(first)
+                    || (!is_in(&["who", "which", "that", "whose", "where", "when"], first)
+                        && words.take(2).any(capitalized))
+            })
             .and_then(|a| match self.who(a) {
                 Some(Who::Source(s)) => Some(Who::Source(s)),
                 Some(Who::Unknown(mut e)) => {
@@ -1311,6 +1335,25 @@ fn after_title_noun(text: &str, part: &crate::detect::Part) -> bool {
         .is_some_and(|d| is_in(&["the", "a", "an", "his", "her", "their"], d))
         && words.take(3).any(|w| is_in(TITLED, w));
     capital && title_case && short && apposition
+}
+
+/// The noun of "the statement", "the release", "the letter": a document
+/// that speaks for whoever issued it.
+fn document_noun(speaker: &str) -> Option<&'static str> {
+    const NOUNS: &[&str] = &[
+        "statement",
+        "release",
+        "letter",
+        "email",
+        "note",
+        "post",
+        "filing",
+    ];
+    let (det, noun) = speaker.trim().split_once(' ')?;
+    if !det.eq_ignore_ascii_case("the") {
+        return None;
+    }
+    NOUNS.iter().copied().find(|n| noun.eq_ignore_ascii_case(n))
 }
 
 /// Is the head of `phrase` a common noun in the plural ("officials", "the

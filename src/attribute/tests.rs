@@ -136,6 +136,24 @@ const ROWS: &[Row] = &[
         &[("kim", "cue")],
     ),
     (
+        "the statement is the last speaker's, when it was theirs",
+        &["HRW said in a statement that it had “grave concerns.” “Nobody should wonder,” the statement said."],
+        &[("hrw", "cue"), ("hrw", "description")],
+    ),
+    (
+        "a statement nobody issued is nobody's",
+        &["HRW said it had “grave concerns.” “Nobody should wonder,” the statement said."],
+        &[("hrw", "cue"), ("-", "cue")],
+    ),
+    (
+        "a namesake introduced in an appositive after a role",
+        &[
+            "Teresa Kowalczyk said the state knew. “Poor!” she said.",
+            "Her husband, state Rep. Michael Kowalczyk, agreed. “Not overnight,” Rep. Kowalczyk said.",
+        ],
+        &[("teresa", "pronoun"), ("michael", "cue")],
+    ),
+    (
         "a title with its noun in apposition",
         &["Ruiz described the origins of “The Salt Year,” the debut that won the prize."],
         &[("-", "none")],
