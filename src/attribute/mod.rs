@@ -1010,6 +1010,8 @@ impl<'a> Run<'a> {
             return att;
         }
         let folded = crate::text::fold::fold(phrase);
+        // "one of the people": one of the group the story has introduced.
+        let folded = folded.strip_prefix("one of ").unwrap_or(&folded);
         let words: Vec<&str> = folded.split(' ').collect();
         let head = singular(words.last().copied().unwrap_or("")).to_owned();
         // "the European official": a people's adjective may be capitalised.

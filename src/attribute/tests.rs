@@ -154,6 +154,11 @@ const ROWS: &[Row] = &[
         &[("teresa", "pronoun"), ("michael", "cue")],
     ),
     (
+        "one of a group the story introduced",
+        &["Ruiz met a US official. “We fear it,” one of the officials said."],
+        &[("us-official", "description")],
+    ),
+    (
         "a title with its noun in apposition",
         &["Ruiz described the origins of “The Salt Year,” the debut that won the prize."],
         &[("-", "none")],
