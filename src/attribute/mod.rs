@@ -255,8 +255,10 @@ pub fn attribute<'a>(
             {
                 let near = *b == first.block || *b + 1 == first.block;
                 let text = &run.page.blocks[*b].text;
-                let theirs = text.contains(&format!("in a {noun}"))
-                    || text.contains(&format!("in an {noun}"));
+                let theirs = ["in a ", "in an ", "In a ", "In an "].iter().any(|lead| {
+                    text.match_indices(lead)
+                        .any(|(i, _)| text[i + lead.len()..].starts_with(noun))
+                });
                 if near && theirs && prev.source.is_some() {
                     att.source = prev.source;
                     att.method = Method::Description;
@@ -416,47 +418,15 @@ impl<'a> Run<'a> {
             // "Her husband, Walt, a Hollis voter": not a subject.
             return false;
         }
-        // A role before the name: "founder", "union leader", "trumpeter".
-        let role = |w: &str| {
-            const ENDINGS: &[&str] = &["er", "or", "ist", "ian", "ant", "ent", "man", "woman"];
-            const NOT_ROLES: &[&str] = &[
-                "after",
-                "under",
-                "over",
-                "never",
-                "ever",
-                "whether",
-                "rather",
-                "other",
-                "either",
-                "neither",
-                "together",
-                "later",
-                "earlier",
-                "further",
-                "for",
-                "or",
-                "nor",
-                "than",
-                "per",
-                "recent",
-                "current",
-                "different",
-                "important",
-                "urgent",
-                "silent",
-            ];
-            !NOT_ROLES.contains(&w)
-                && ENDINGS.iter().any(|e| w.ends_with(e))
-                && !words::CUE_VERBS.contains(w)
-        };
         let words_only = before.len() <= 3
             && before.iter().enumerate().all(|(i, t)| {
                 let w = &text[t.range.clone()];
                 t.kind == Kind::Word
-                    && (capitalized(w) || DETERMINERS.contains(w) || (i == 0 && role(w)))
+                    && (capitalized(w) || DETERMINERS.contains(w) || (i == 0 && is_role(w)))
             });
         if fronted && before.is_empty() {
+            // A name right after the comma of a fronted clause is fine; an
+            // empty phrase after one is not a mention at all.
             return false;
         }
         if !words_only {
@@ -1337,6 +1307,22 @@ fn after_title_noun(text: &str, part: &crate::detect::Part) -> bool {
         .is_some_and(|d| is_in(&["the", "a", "an", "his", "her", "their"], d))
         && words.take(3).any(|w| is_in(TITLED, w));
     capital && title_case && short && apposition
+}
+
+/// Does `w` (lower case, before a name) look like a role: "founder",
+/// "union leader", "trumpeter", "spokesman"? By its ending, less the
+/// common words that end the same way.
+fn is_role(w: &str) -> bool {
+    const ENDINGS: &[&str] = &["er", "or", "ist", "ian", "ant", "ent", "man", "woman"];
+    #[rustfmt::skip]
+    const NOT_ROLES: &[&str] = &[
+        "after", "under", "over", "never", "ever", "whether", "rather", "other", "either",
+        "neither", "together", "later", "earlier", "further", "for", "or", "nor", "than", "per",
+        "recent", "current", "different", "important", "urgent", "silent",
+    ];
+    !NOT_ROLES.contains(&w)
+        && ENDINGS.iter().any(|e| w.ends_with(e))
+        && !words::CUE_VERBS.contains(w)
 }
 
 /// The noun of "the statement", "the release", "the letter": a document
