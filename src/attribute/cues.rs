@@ -354,6 +354,9 @@ fn verb_found(text: &str, window: &[Token], v: usize, verb_len: usize) -> Option
         });
     }
     if PARTICIPLES.contains(verb) {
+        if let Some(found) = with_subject(text, window, v, verb_end) {
+            return Some(found);
+        }
         // "…, the commission said Thursday, warning that …": the subject of
         // the speech verb before, else of the sentence.
         let main = (0..v.saturating_sub(1)).rev().find(|&k| {
@@ -378,6 +381,35 @@ fn verb_found(text: &str, window: &[Token], v: usize, verb_len: usize) -> Option
         });
     }
     subject_found(text, window, v, verb_len)
+}
+
+/// A participle's own subject after "with": "…, with Ireland’s minister,
+/// Siobhán O’Brien, calling the deal “…”" — the phrase, and the appositive
+/// after it.
+fn with_subject(text: &str, window: &[Token], v: usize, verb_end: usize) -> Option<Found> {
+    let w = (v.saturating_sub(MAX_SPEAKER_WORDS + 3)..v)
+        .rev()
+        .find(|&k| is_word(&window[k]) && word(text, &window[k]).eq_ignore_ascii_case("with"))?;
+    let np = &window[w + 1..v];
+    let mut parts = np.split(|t| t.kind == Kind::Punct(','));
+    let subject = parts.next()?;
+    let appositive = parts.next().filter(|a| !a.is_empty());
+    let words_only = |p: &[Token]| p.iter().all(is_word);
+    if subject.is_empty() || !words_only(subject) || !appositive.is_none_or(words_only) {
+        return None;
+    }
+    // Nothing but the subject, and its appositive between commas; and
+    // someone named ("with a smile on her face, calling" is Ruiz’s).
+    let named = |p: &[Token]| p.iter().any(|t| capitalized(word(text, t)));
+    if parts.any(|rest| !rest.is_empty()) || !(named(subject) || appositive.is_some_and(named)) {
+        return None;
+    }
+    let speaker = span(subject)?;
+    Some(Found {
+        cue: speaker.start..verb_end,
+        speaker,
+        appositive: appositive.and_then(span),
+    })
 }
 
 /// The attribution of a verb at `v` (taking `verb_len` tokens) with its
@@ -959,6 +991,16 @@ mod tests {
                 "Ortega",
                 "Ortega said crews would stay a week to put out hot spots, warning",
             )),
+        ),
+        (
+            "pre: a participle's own subject after with",
+            "Ministers agreed quotas, with Ireland’s minister, Siobhán O’Brien, calling the deal “the best we could get.”",
+            Some(("Ireland’s minister", "Ireland’s minister, Siobhán O’Brien, calling")),
+        ),
+        (
+            "pre: with something, not someone, before a participle",
+            "Ruiz spoke for an hour, with a smile on her face, calling the plan “a farce.”",
+            Some(("Ruiz", "Ruiz spoke for an hour, with a smile on her face, calling")),
         ),
         (
             "pre: which after according to",

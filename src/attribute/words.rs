@@ -151,9 +151,20 @@ pub fn lower(word: &str) -> String {
         .collect()
 }
 
-/// True when the word starts with a capital letter.
+/// True when the word starts with a capital letter, or is a name whose
+/// particle is written in lower case before a hyphen or an apostrophe
+/// ("al-Hassan", "d’Alembert").
 pub fn capitalized(word: &str) -> bool {
-    word.chars().next().is_some_and(char::is_uppercase)
+    let mut chars = word.chars();
+    match chars.next() {
+        Some(c) if c.is_uppercase() => true,
+        Some(c) if c.is_lowercase() => {
+            let mut rest = chars.skip_while(|c| c.is_lowercase());
+            matches!(rest.next(), Some('-' | '\'' | '\u{2019}'))
+                && rest.next().is_some_and(char::is_uppercase)
+        }
+        _ => false,
+    }
 }
 
 /// Speech verbs that attribute a quote to their subject ("Ruiz said", "said
@@ -733,6 +744,24 @@ mod tests {
         );
         assert_eq!(got[10].1, Kind::End('.'));
         assert_eq!(got[8].1, Kind::Mark);
+    }
+
+    #[test]
+    fn names_with_a_lower_case_particle_are_capitalised() {
+        for w in ["Ruiz", "al-Hassan", "d’Alembert", "O’Brien", "É"] {
+            assert!(capitalized(w), "{w}");
+        }
+        for w in [
+            "so-called",
+            "rock’n’roll",
+            "it’s",
+            "al-",
+            "ruiz",
+            "",
+            "-Ruiz",
+        ] {
+            assert!(!capitalized(w), "{w}");
+        }
     }
 
     #[test]
