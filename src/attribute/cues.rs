@@ -258,6 +258,18 @@ pub fn before_quote(
         if between >= FAR_FROM_QUOTE && i + 1 < verbs.len() {
             continue;
         }
+        // "Pike said the agency had promised a wall ‘years ago’": a verb in
+        // a tense of reported speech, after an earlier speech verb, is part
+        // of what that one reports.
+        let reported = v > 0
+            && is_word(&window[v - 1])
+            && is_in(
+                &["had", "would", "could", "might"],
+                word(text, &window[v - 1]),
+            );
+        if reported && i + 1 < verbs.len() {
+            continue;
+        }
         if passive(text, window, v) {
             // "was described by the Sentinel’s critic as “…”": the agent.
             if let Some(found) = agent(text, window, v, verb_len) {
@@ -1001,6 +1013,11 @@ mod tests {
             "pre: with something, not someone, before a participle",
             "Ruiz spoke for an hour, with a smile on her face, calling the plan “a farce.”",
             Some(("Ruiz", "Ruiz spoke for an hour, with a smile on her face, calling")),
+        ),
+        (
+            "pre: a verb inside reported speech",
+            "Pike said the agency had promised a flood wall “years ago”.",
+            Some(("Pike", "Pike said")),
         ),
         (
             "pre: which after according to",

@@ -1309,20 +1309,21 @@ fn after_title_noun(text: &str, part: &crate::detect::Part) -> bool {
     capital && title_case && short && apposition
 }
 
-/// Does `w` (lower case, before a name) look like a role: "founder",
-/// "union leader", "trumpeter", "spokesman"? By its ending, less the
-/// common words that end the same way.
+/// Does `w` (lower case, right before a name) read as a role or a
+/// description: "founder", "landlord", "union leader"? Any word but a verb
+/// ("told", "arrested"), a preposition or a word that starts a clause.
 fn is_role(w: &str) -> bool {
-    const ENDINGS: &[&str] = &["er", "or", "ist", "ian", "ant", "ent", "man", "woman"];
-    #[rustfmt::skip]
     const NOT_ROLES: &[&str] = &[
-        "after", "under", "over", "never", "ever", "whether", "rather", "other", "either",
-        "neither", "together", "later", "earlier", "further", "for", "or", "nor", "than", "per",
-        "recent", "current", "different", "important", "urgent", "silent",
+        "by", "from", "with", "to", "for", "of", "in", "on", "at", "than",
     ];
-    !NOT_ROLES.contains(&w)
-        && ENDINGS.iter().any(|e| w.ends_with(e))
+    !w.is_empty()
+        && !capitalized(w)
+        && !w.ends_with("ed")
+        && !NOT_ROLES.contains(&w)
         && !words::CUE_VERBS.contains(w)
+        && !words::CLAUSE_STARTERS.contains(w)
+        && !words::NP_STOPPERS.contains(w)
+        && !PRONOUNS.contains(w)
 }
 
 /// The noun of "the statement", "the release", "the letter": a document

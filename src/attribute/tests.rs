@@ -169,6 +169,14 @@ const ROWS: &[Row] = &[
         &[("ruiz", "pronoun")],
     ),
     (
+        "pronoun: a lower-case description before a name after a fronted phrase",
+        &[
+            "“Hello,” said Marc Dufresne.",
+            "At the Red Lion, landlord Daniel Okafor was drying chairs. “We’ll open Wednesday,” he said.",
+        ],
+        &[("dufresne", "cue"), ("okafor", "pronoun")],
+    ),
+    (
         "pronoun: a name used as an adjective in an appositive is no subject",
         &["Her husband, Walt, a Ruiz voter, shrugged. “Close only counts,” he said."],
         &[("-", "pronoun")],
