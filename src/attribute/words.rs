@@ -154,17 +154,35 @@ pub fn lower(word: &str) -> String {
 /// True when the word starts with a capital letter, or is a name whose
 /// particle is written in lower case before a hyphen or an apostrophe
 /// ("al-Hassan", "d’Alembert").
+#[inline]
 pub fn capitalized(word: &str) -> bool {
-    let mut chars = word.chars();
-    match chars.next() {
-        Some(c) if c.is_uppercase() => true,
-        Some(c) if c.is_lowercase() => {
-            let mut rest = chars.skip_while(|c| c.is_lowercase());
-            matches!(rest.next(), Some('-' | '\'' | '\u{2019}'))
-                && rest.next().is_some_and(char::is_uppercase)
+    let bytes = word.as_bytes();
+    match bytes.first() {
+        None => false,
+        Some(b) if b.is_ascii_uppercase() => true,
+        // A particle is short ("al-", "el-", "d’", "bin-"): only the first
+        // few bytes are looked at, as this runs for every word.
+        Some(b) if b.is_ascii() => {
+            b.is_ascii_lowercase()
+                && bytes[..bytes.len().min(5)]
+                    .iter()
+                    .any(|&b| matches!(b, b'-' | b'\'' | 0xE2))
+                && particle_name(word)
         }
-        _ => false,
+        Some(_) => word.chars().next().is_some_and(char::is_uppercase) || particle_name(word),
     }
+}
+
+/// "al-Hassan", "d’Alembert": lower-case letters, a hyphen or an
+/// apostrophe, then a capital.
+fn particle_name(word: &str) -> bool {
+    let Some(at) = word.find(['-', '\'', '\u{2019}']) else {
+        return false;
+    };
+    let mut rest = word[at..].chars().skip(1);
+    at > 0
+        && word[..at].chars().all(char::is_lowercase)
+        && rest.next().is_some_and(char::is_uppercase)
 }
 
 /// Speech verbs that attribute a quote to their subject ("Ruiz said", "said
