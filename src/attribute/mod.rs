@@ -789,13 +789,9 @@ impl<'a> Run<'a> {
     /// The source an appositive names, whole ("Northbridge Cycling") or up
     /// to a phrase that places it ("Emil Sørensen of Nordlys Books").
     fn appositive_source(&self, appositive: &str) -> Option<usize> {
-        self.index.lookup_exact(appositive).or_else(|| {
-            let head = [" of ", " at ", " from ", " for ", " with ", " in "]
-                .iter()
-                .filter_map(|p| appositive.find(p))
-                .min()?;
-            self.index.lookup_exact(&appositive[..head])
-        })
+        self.index
+            .lookup_exact(appositive)
+            .or_else(|| self.index.lookup_exact(placed_head(appositive)?))
     }
 
     /// A manifest name or alias with a comma in it that `speaker`, cut at
@@ -1032,15 +1028,7 @@ impl<'a> Run<'a> {
         } else {
             phrase
         };
-        let head = phrase
-            .match_indices(' ')
-            .find(|&(at, _)| {
-                let rest = &phrase[at + 1..];
-                rest.split_once(' ').is_some_and(|(w, _)| {
-                    matches!(w, "of" | "for" | "at" | "from" | "with" | "who" | "in")
-                })
-            })
-            .map(|(at, _)| &phrase[..at]);
+        let head = placed_head(phrase);
         // The head first: "Didier Coppens of the Front wallon" is Coppens,
         // not the party a shorter tail of the phrase would name.
         let head = head.filter(|h| h.split_whitespace().any(capitalized));
@@ -1307,6 +1295,20 @@ fn after_title_noun(text: &str, part: &crate::detect::Part) -> bool {
         .is_some_and(|d| is_in(&["the", "a", "an", "his", "her", "their"], d))
         && words.take(3).any(|w| is_in(TITLED, w));
     capital && title_case && short && apposition
+}
+
+/// A phrase up to the word that places it: "Didier Coppens" in "Didier
+/// Coppens of the Front wallon", "Emil Sørensen" in "Emil Sørensen of
+/// Nordlys Books".
+fn placed_head(phrase: &str) -> Option<&str> {
+    phrase
+        .match_indices(' ')
+        .find(|&(at, _)| {
+            phrase[at + 1..].split_once(' ').is_some_and(|(w, _)| {
+                matches!(w, "of" | "for" | "at" | "from" | "with" | "who" | "in")
+            })
+        })
+        .map(|(at, _)| &phrase[..at])
 }
 
 /// Does `w` (lower case, right before a name) read as a role or a

@@ -7,7 +7,8 @@
 //! neither: never a wrong source.
 
 use super::words::{
-    capitalized, gender_of_word, phrase_gender, Gender, QuickHash, DETERMINERS, TITLES,
+    capitalized, gender_of_word, phrase_gender, Gender, QuickHash, DETERMINERS, SURNAME_PARTICLES,
+    TITLES,
 };
 use crate::manifest::{Manifest, SourceKind};
 use crate::text::fold::fold;
@@ -102,34 +103,6 @@ fn untitled(key: &str) -> &str {
     k
 }
 
-/// Does a folded word start a compound surname ("van", "de", "el")?
-fn is_particle(word: &str) -> bool {
-    matches!(
-        word,
-        "van"
-            | "von"
-            | "de"
-            | "der"
-            | "den"
-            | "del"
-            | "della"
-            | "di"
-            | "da"
-            | "du"
-            | "des"
-            | "la"
-            | "le"
-            | "ter"
-            | "ten"
-            | "bin"
-            | "ibn"
-            | "al"
-            | "el"
-            | "dos"
-            | "das"
-    )
-}
-
 /// Singular of a folded noun, crudely ("officials" → "official").
 pub fn singular(word: &str) -> &str {
     if word.len() > 3 && word.ends_with('s') && !word.ends_with("ss") {
@@ -174,7 +147,8 @@ impl SourceIndex {
                 }
                 // "Pieter van Dam" is also "Van Dam", "Mohammed El Amrani"
                 // "El Amrani": the surname from its first particle on.
-                if let Some(j) = (1..parts.len().saturating_sub(1)).find(|&j| is_particle(parts[j]))
+                if let Some(j) = (1..parts.len().saturating_sub(1))
+                    .find(|&j| SURNAME_PARTICLES.contains(&parts[j]))
                 {
                     insert(&mut index.surnames, parts[j..].join(" "), i);
                 }

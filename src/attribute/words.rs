@@ -185,6 +185,13 @@ fn particle_name(word: &str) -> bool {
         && rest.next().is_some_and(char::is_uppercase)
 }
 
+/// Particles inside a name, lower case ("Pieter van Dam", "Mohammed El
+/// Amrani", "Piet de Vries"): a compound surname starts at one.
+pub const SURNAME_PARTICLES: &[&str] = &[
+    "de", "van", "von", "der", "den", "da", "di", "du", "des", "le", "la", "del", "della", "dos",
+    "das", "bin", "ibn", "al", "el", "ter", "ten", "y",
+];
+
 /// Speech verbs that attribute a quote to their subject ("Ruiz said", "said
 /// Ruiz"). Present and past forms; "according to" is handled apart.
 #[rustfmt::skip]

@@ -22,7 +22,8 @@
 
 use crate::attribute::sources::singular;
 use crate::attribute::words::{
-    capitalized, is_in, lower, tokenize, Kind, Token, DETERMINERS, FRONTED, PRONOUNS, TITLES,
+    capitalized, is_in, lower, tokenize, Kind, Token, DETERMINERS, FRONTED, PRONOUNS,
+    SURNAME_PARTICLES, TITLES,
 };
 use crate::manifest::SourceKind;
 use crate::text::fold::fold;
@@ -133,12 +134,6 @@ const UNNAMED_HEADS: &[&str] = &[
     "people",
     "employee",
     "worker",
-];
-
-/// Particles inside a name ("Pieter de Vries", "Piet van Rooyen").
-const PARTICLES: &[&str] = &[
-    "de", "van", "von", "der", "den", "da", "di", "du", "le", "la", "del", "della", "dos", "das",
-    "bin", "ibn", "al", "ter", "ten", "y",
 ];
 
 /// Head nouns of bodies: an organisation (issue 7: "Ministry, Council,
@@ -493,7 +488,7 @@ fn appositive(phrase: &str, cue: &str) -> Option<String> {
         && ws.len() <= 5
         && ws
             .iter()
-            .all(|w| capitalized(w) || PARTICLES.contains(&lower(w).as_str()));
+            .all(|w| capitalized(w) || SURNAME_PARTICLES.contains(&lower(w).as_str()));
     (named && rest.contains(',')).then(|| inner.to_owned())
 }
 
@@ -532,7 +527,7 @@ fn person_name<'a, 'b>(ws: &'a [&'b str]) -> Option<&'a [&'b str]> {
     let mut start = ws.len();
     while start > 0 {
         let w = ws[start - 1];
-        let particle = PARTICLES.contains(&w) && start < ws.len();
+        let particle = SURNAME_PARTICLES.contains(&w) && start < ws.len();
         // A nickname: Michael “Mikey” Donnelly.
         let nickname = start < ws.len()
             && start > 1
@@ -550,7 +545,7 @@ fn person_name<'a, 'b>(ws: &'a [&'b str]) -> Option<&'a [&'b str]> {
         start -= 1;
     }
     // A particle cannot start a name.
-    while start < ws.len() && PARTICLES.contains(&ws[start]) {
+    while start < ws.len() && SURNAME_PARTICLES.contains(&ws[start]) {
         start += 1;
     }
     (start < ws.len()).then(|| &ws[start..])
@@ -746,7 +741,7 @@ fn full_name(page: &Page, surname: &str) -> Option<(String, Option<String>)> {
                 let p = &tokens[start - 1];
                 let w = word(p);
                 let ok = p.kind == Kind::Word
-                    && (capitalized(w) || PARTICLES.contains(&w))
+                    && (capitalized(w) || SURNAME_PARTICLES.contains(&w))
                     && !title_like(w)
                     && !DETERMINERS.contains(w)
                     && !FRONTED.contains(w)
@@ -853,7 +848,7 @@ pub fn named_before(
                 && (is_name_word(&tokens[run_end])
                     || (run_end > title_end
                         && tokens[run_end].kind == Kind::Word
-                        && PARTICLES.contains(&word(&tokens[run_end]))))
+                        && SURNAME_PARTICLES.contains(&word(&tokens[run_end]))))
             {
                 run_end += 1;
             }
