@@ -72,7 +72,9 @@ function sizes() {
   const gz = (f) => (existsSync(join(pkg, f)) ? gzipSync(readFileSync(join(pkg, f)), { level: 9 }).length : null);
   const raw = (f) => (existsSync(join(pkg, f)) ? readFileSync(join(pkg, f)).length : null);
   const wasm = gz("quote_attribution_bg.wasm");
-  const glue = gz("quote_attribution.js");
+  // The glue: wasm-bindgen's module plus the snippets it imports.
+  const snippets = existsSync(join(pkg, "snippets")) ? readdirSync(join(pkg, "snippets"), { recursive: true }).filter((f) => f.endsWith(".js")) : [];
+  const glue = gz("quote_attribution.js") + snippets.reduce((sum, f) => sum + gz(join("snippets", f)), 0);
   const embed = gz("embed.js");
   return {
     wasmGz: wasm, wasmRaw: raw("quote_attribution_bg.wasm"), glueGz: glue, embedGz: embed,
@@ -140,7 +142,7 @@ async function server() {
   files["/bench/harness.js"] = join(HERE, "harness.js");
   files["/bench/mark.min.js"] = join(REPO, "node_modules/mark.js/dist/mark.min.js");
   if (existsSync(join(OUT, "profile"))) {
-    for (const f of readdirSync(join(OUT, "profile"))) files[`/bench/profile/${f}`] = join(OUT, "profile", f);
+    for (const f of readdirSync(join(OUT, "profile"), { recursive: true })) files[`/bench/profile/${f}`] = join(OUT, "profile", f);
   }
   const types = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".json": "application/json", ".wasm": "application/wasm" };
   const routes = {};

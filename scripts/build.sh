@@ -33,17 +33,23 @@ cat > pkg/package.json <<JSON
     "./quote_attribution_bg.wasm": "./quote_attribution_bg.wasm"
   },
   "files": ["quote_attribution.js", "quote_attribution.d.ts", "quote_attribution_bg.wasm",
-            "quote_attribution_bg.wasm.d.ts", "embed.js"],
+            "quote_attribution_bg.wasm.d.ts", "embed.js", "snippets/"],
   "sideEffects": ["./embed.js"]
 }
 JSON
 rm -f pkg/.gitignore
 
 mkdir -p www/quote-attribution
+rm -rf www/quote-attribution/snippets
+# snippets/: the JavaScript the wasm imports (the DOM walk, src/dom/walk.js).
+cp -r pkg/snippets www/quote-attribution/
 cp pkg/quote_attribution.js pkg/quote_attribution_bg.wasm pkg/quote_attribution.d.ts pkg/embed.js www/quote-attribution/
 
 gz() { gzip -9 -c "$1" | wc -c; }
-wasm=$(gz pkg/quote_attribution_bg.wasm); glue=$(gz pkg/quote_attribution.js); embed=$(gz pkg/embed.js)
+wasm=$(gz pkg/quote_attribution_bg.wasm); embed=$(gz pkg/embed.js)
+# The glue is wasm-bindgen's module plus the snippets it imports.
+glue=$(gz pkg/quote_attribution.js)
+while IFS= read -r snippet; do glue=$((glue + $(gz "$snippet"))); done < <(find pkg/snippets -name '*.js')
 printf 'build: wasm %s B gz (%s B raw), JS glue %s B gz, embed.js %s B gz; total %.1f KB gz\n' \
   "$wasm" "$(wc -c < pkg/quote_attribution_bg.wasm)" "$glue" "$embed" \
   "$(awk "BEGIN { print ($wasm + $glue + $embed) / 1024 }")"

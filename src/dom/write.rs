@@ -133,8 +133,8 @@ fn write(
         let card = quote.card(manifest);
         let source_id = quote.source.map(|s| manifest.sources[s].id.as_str());
         let badge = Badge::new(doc, index, source_id, card, options.theme, &sheet)?;
-        let node = &dom.nodes[at.node as usize];
-        let inserted = insert_at(node, at.offset, badge.host.as_ref(), &mut done.splits);
+        let node = dom.node(at.node);
+        let inserted = insert_at(&node, at.offset, badge.host.as_ref(), &mut done.splits);
         if let Ok(Some(tail)) = &inserted {
             pieces.split(at.node, at.offset, tail.clone());
         }
@@ -148,7 +148,7 @@ fn write(
     let sheet = stylesheet(DOCUMENT_CSS)?;
     adopt(doc, &sheet);
     done.document_sheet = Some(sheet);
-    let place = |pos: Pos, end: bool| pieces.place(&dom.nodes, pos, end);
+    let place = |pos: Pos, end: bool| pieces.place(dom, pos, end);
     match shared_highlights() {
         Some((main, unattributed)) => {
             for (start, end, flagged) in spans {
@@ -215,8 +215,8 @@ impl Pieces {
 
     /// Where a position read before the splits is now. An end exactly at
     /// a split stays at the end of the piece before it.
-    fn place(&self, nodes: &[Text], pos: Pos, end: bool) -> (Node, u32) {
-        let original: Node = nodes[pos.node as usize].clone().into();
+    fn place(&self, dom: &DomPage, pos: Pos, end: bool) -> (Node, u32) {
+        let original: Node = dom.node(pos.node).into();
         let Some(splits) = self.splits.get(&pos.node) else {
             return (original, pos.offset);
         };

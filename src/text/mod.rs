@@ -62,6 +62,44 @@ pub enum ElementRole {
     Inline,
 }
 
+/// Every element that is not [`ElementRole::Inline`], by lower-case local
+/// name, grouped by role. [`element_role`] reads it, and so can a shell that
+/// hands the decision to code of its own (the DOM layer's walker gets the
+/// table once per read, so both still decide the same way).
+pub const ELEMENT_ROLES: &[(&[&str], ElementRole)] = {
+    use BlockKind::*;
+    &[
+        (
+            &[
+                "p", "div", "section", "article", "main", "header", "address", "pre", "figure",
+                "details", "summary", "body", "center", "dl", "ul", "ol", "table", "tbody",
+                "thead", "tfoot", "tr", "hgroup", "fieldset", "legend", "form", "menu",
+            ],
+            ElementRole::Block(Paragraph),
+        ),
+        (
+            &["h1", "h2", "h3", "h4", "h5", "h6"],
+            ElementRole::Block(Heading),
+        ),
+        (&["li", "dt", "dd"], ElementRole::Block(ListItem)),
+        (&["td", "th"], ElementRole::Block(Cell)),
+        (&["figcaption", "caption"], ElementRole::Block(Caption)),
+        (&["blockquote"], ElementRole::Blockquote),
+        (&["footer"], ElementRole::Footer),
+        (&["q"], ElementRole::InlineQuote),
+        (&["cite"], ElementRole::Cite),
+        (&["br", "hr", "wbr"], ElementRole::Break),
+        (
+            &[
+                "script", "style", "noscript", "template", "textarea", "nav", "aside", "svg",
+                "math", "iframe", "object", "embed", "video", "audio", "canvas", "select",
+                "button", "input", "head", "title", "meta", "link", "dialog",
+            ],
+            ElementRole::Skip,
+        ),
+    ]
+};
+
 /// The role of an element, by its lower-case local name.
 ///
 /// ```
@@ -71,27 +109,10 @@ pub enum ElementRole {
 /// assert_eq!(element_role("script"), ElementRole::Skip);
 /// ```
 pub fn element_role(tag: &str) -> ElementRole {
-    use BlockKind::*;
-    match tag {
-        "p" | "div" | "section" | "article" | "main" | "header" | "address" | "pre" | "figure"
-        | "details" | "summary" | "body" | "center" | "dl" | "ul" | "ol" | "table" | "tbody"
-        | "thead" | "tfoot" | "tr" | "hgroup" | "fieldset" | "legend" | "form" | "menu" => {
-            ElementRole::Block(Paragraph)
-        }
-        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => ElementRole::Block(Heading),
-        "li" | "dt" | "dd" => ElementRole::Block(ListItem),
-        "td" | "th" => ElementRole::Block(Cell),
-        "figcaption" | "caption" => ElementRole::Block(Caption),
-        "blockquote" => ElementRole::Blockquote,
-        "footer" => ElementRole::Footer,
-        "q" => ElementRole::InlineQuote,
-        "cite" => ElementRole::Cite,
-        "br" | "hr" | "wbr" => ElementRole::Break,
-        "script" | "style" | "noscript" | "template" | "textarea" | "nav" | "aside" | "svg"
-        | "math" | "iframe" | "object" | "embed" | "video" | "audio" | "canvas" | "select"
-        | "button" | "input" | "head" | "title" | "meta" | "link" | "dialog" => ElementRole::Skip,
-        _ => ElementRole::Inline,
-    }
+    ELEMENT_ROLES
+        .iter()
+        .find(|(tags, _)| tags.contains(&tag))
+        .map_or(ElementRole::Inline, |&(_, role)| role)
 }
 
 /// Attribute that marks the elements quote-attribution inserts (badges), so

@@ -77,6 +77,82 @@ pub fn code_point_to_utf8(s: &str, at: CodePoint) -> Option<usize> {
         .nth(at.0)
 }
 
+/// Cuts one string into consecutive pieces of given UTF-16 lengths: the
+/// text of many DOM text nodes, read in one go as their concatenation, back
+/// into one piece per node.
+///
+/// A surrogate pair split between two nodes (the DOM allows it) reads, node
+/// by node, as two lone surrogates, and each becomes U+FFFD in Rust. The
+/// concatenation joins the halves into one character again, so the cutter
+/// gives U+FFFD at the end of the one piece and the start of the next: the
+/// pieces are what reading each node alone gives, and every piece keeps its
+/// node's UTF-16 length.
+///
+/// ```
+/// use quote_attribution::text::offsets::Utf16Cutter;
+/// let mut cut = Utf16Cutter::new("a’😀b");
+/// assert_eq!(cut.next(2), "a’");
+/// assert_eq!(cut.next(1), "\u{FFFD}"); // the pair's first half
+/// assert_eq!(cut.next(2), "\u{FFFD}b"); // its second half, then b
+/// ```
+pub struct Utf16Cutter<'a> {
+    rest: &'a str,
+    /// The next non-empty piece starts with a pair's second half.
+    carry: bool,
+}
+
+impl<'a> Utf16Cutter<'a> {
+    /// Cuts `text`, from its start.
+    pub fn new(text: &'a str) -> Self {
+        Utf16Cutter {
+            rest: text,
+            carry: false,
+        }
+    }
+
+    /// The next `units` UTF-16 code units (fewer if the text runs out).
+    pub fn next(&mut self, units: u32) -> std::borrow::Cow<'a, str> {
+        let mut need = units;
+        let lead = need > 0 && std::mem::take(&mut self.carry);
+        if lead {
+            need -= 1;
+        }
+        let mut end = 0;
+        let mut split_pair = false;
+        for c in self.rest.chars() {
+            if need == 0 {
+                break;
+            }
+            let n = c.len_utf16() as u32;
+            if n > need {
+                split_pair = true;
+                break;
+            }
+            need -= n;
+            end += c.len_utf8();
+        }
+        let (piece, mut tail) = self.rest.split_at(end);
+        if split_pair {
+            tail = &tail[4..];
+            self.carry = true;
+        }
+        self.rest = tail;
+        if lead || split_pair {
+            let mut owned = String::with_capacity(piece.len() + 6);
+            if lead {
+                owned.push('\u{FFFD}');
+            }
+            owned.push_str(piece);
+            if split_pair {
+                owned.push('\u{FFFD}');
+            }
+            owned.into()
+        } else {
+            piece.into()
+        }
+    }
+}
+
 /// `range` shrunk so that it has no leading or trailing whitespace in `s`.
 pub fn trim_range(s: &str, range: Range<usize>) -> Range<usize> {
     // An inverted range is empty, not a panic.
@@ -90,6 +166,34 @@ pub fn trim_range(s: &str, range: Range<usize>) -> Range<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn cutting_keeps_every_piece_its_utf16_length() {
+        let pieces = ["", "a’", "😀", "b", "", "é\u{0301}", "", "z"];
+        let joined: String = pieces.concat();
+        let mut cut = Utf16Cutter::new(&joined);
+        for p in pieces {
+            assert_eq!(cut.next(utf16_len(p).0), p);
+        }
+        assert_eq!(cut.next(3), "");
+    }
+
+    #[test]
+    fn a_pair_split_between_pieces_is_two_replacement_characters() {
+        // "x\u{D83D}" + "" + "\u{DE00}y" in the DOM: joined, one 😀.
+        let mut cut = Utf16Cutter::new("x😀y");
+        assert_eq!(cut.next(2), "x\u{FFFD}");
+        assert_eq!(cut.next(0), "");
+        assert_eq!(cut.next(2), "\u{FFFD}y");
+        // A pair cut at both ends of a one-unit piece.
+        let mut cut = Utf16Cutter::new("😀😀");
+        assert_eq!(cut.next(1), "\u{FFFD}");
+        assert_eq!(cut.next(2), "\u{FFFD}\u{FFFD}");
+        assert_eq!(cut.next(1), "\u{FFFD}");
+        // Asking past the end gives what is left.
+        let mut cut = Utf16Cutter::new("ab");
+        assert_eq!(cut.next(5), "ab");
+    }
 
     #[test]
     fn round_trips_every_boundary() {

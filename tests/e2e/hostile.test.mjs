@@ -230,6 +230,38 @@ test("100,000 text nodes are annotated and cleared without losing text", async (
   await context.close();
 });
 
+test("a surrogate pair split between two text nodes leaves every later quote in place", async () => {
+  const { page, context } = await openAnnotated(browser, `${server.url}/t/deep.html`);
+  const s = await page.evaluate(async () => {
+    const { default: init, QuoteAttribution } = await import("/quote-attribution/quote_attribution.js");
+    await init({ module_or_path: "/quote-attribution/quote_attribution_bg.wasm" });
+    // The DOM allows half an emoji per text node; read together, the halves
+    // would make one character, and every offset after them would be off.
+    const root = document.createElement("article");
+    const p = document.createElement("p");
+    p.append("\uD83D", "\uDE00", "x \uD83D", "", "\uDE00 “The tide is turning,” said Elena Ruiz.");
+    root.append(p);
+    document.body.append(root);
+    const qa = await QuoteAttribution.load("/m/good.json");
+    const report = qa.annotate(root);
+    const highlighted = [...CSS.highlights.get("qa-quote")].map((r) => {
+      const range = document.createRange();
+      range.setStart(r.startContainer, r.startOffset);
+      range.setEnd(r.endContainer, r.endOffset);
+      return range.toString();
+    });
+    const badge = root.querySelector("[data-qa-quote]");
+    const after = badge?.previousSibling?.data ?? null;
+    qa.clear();
+    return { quotes: report.quotes.map((q) => [q.text, q.source]), highlighted, after, nodes: p.childNodes.length };
+  });
+  assert.deepEqual(s.quotes, [["The tide is turning,", "ruiz"]]);
+  assert.ok(s.highlighted.includes("The tide is turning,"), JSON.stringify(s.highlighted));
+  assert.ok(s.after?.endsWith("turning,”"), `badge after the closing mark, not ${JSON.stringify(s.after)}`);
+  assert.equal(s.nodes, 5, "clear() joined the split text back");
+  await context.close();
+});
+
 test("a page that rewrites itself whenever we annotate does not make us loop", async () => {
   const { page, log, context } = await openAnnotated(browser, `${server.url}/t/rewriter.html`);
   await page.waitForTimeout(4500);
