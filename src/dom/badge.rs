@@ -11,11 +11,12 @@
 
 use crate::report::Card;
 use crate::text::OWN_ATTRIBUTE;
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+use wasm_bindgen::intern;
 use wasm_bindgen::prelude::*;
-use wasm_bindgen::{intern, JsCast};
-use web_sys::{
-    CssStyleSheet, Document, Element, Event, HtmlElement, ShadowRootInit, ShadowRootMode,
-};
+use web_sys::{CssStyleSheet, Document, Element, HtmlElement, Text};
 
 /// Styles inside each badge's shadow root. Themed by CSS custom properties
 /// the page may set (documented in docs/styling.md).
@@ -97,103 +98,103 @@ pub fn stylesheet(css: &str) -> Result<CssStyleSheet, JsValue> {
     Ok(sheet)
 }
 
-/// One inserted badge and the listener it owns.
-pub struct Badge {
-    /// The host element inserted into the page.
-    pub host: Element,
-    card: HtmlElement,
-    on_toggle: Closure<dyn FnMut(Event)>,
+#[wasm_bindgen(module = "/src/dom/shell.js")]
+extern "C" {
+    /// shell.js's `Badges`: builds, inserts and removes the badge elements.
+    type Badges;
+    #[wasm_bindgen(constructor)]
+    fn new(
+        doc: &Document,
+        sheet: &CssStyleSheet,
+        theme: &str,
+        own: &str,
+        on_toggle: &JsValue,
+    ) -> Badges;
+    #[wasm_bindgen(method, catch)]
+    #[allow(clippy::too_many_arguments)]
+    fn add(
+        this: &Badges,
+        index: u32,
+        source: Option<&str>,
+        label: &str,
+        state: &str,
+        short: &str,
+        text: &Text,
+        offset: u32,
+    ) -> Result<Option<Text>, JsValue>;
+    #[wasm_bindgen(method)]
+    fn remove(this: &Badges);
 }
 
-impl Badge {
-    /// Builds (but does not insert) the badge of quote `index`.
-    pub fn new(
-        doc: &Document,
+/// Called as a card opens or closes: (quote index, open, card, button, host).
+type OnToggle = dyn FnMut(u32, bool, HtmlElement, Element, Element);
+
+/// The badges of one annotate, the cards they open (filled on first open),
+/// and the one listener every card shares.
+pub struct BadgeSet {
+    js: Badges,
+    cards: Rc<RefCell<HashMap<u32, Card>>>,
+    _on_toggle: Closure<OnToggle>,
+}
+
+impl BadgeSet {
+    /// An empty set for `doc`, styled by `sheet`, in the manifest's `theme`.
+    pub fn new(doc: &Document, theme: &str, sheet: &CssStyleSheet) -> BadgeSet {
+        intern_constants();
+        let cards: Rc<RefCell<HashMap<u32, Card>>> = Rc::default();
+        let (pending, doc_for_card, sheet_for_card) = (cards.clone(), doc.clone(), sheet.clone());
+        let on_toggle = Closure::<OnToggle>::new(
+            move |index: u32, open: bool, panel: HtmlElement, button: Element, host: Element| {
+                if open {
+                    // The card's lines are made when it first opens: most
+                    // cards never are, and thousands of filled cards cost the
+                    // page style and layout.
+                    if let Some(card) = pending.borrow_mut().remove(&index) {
+                        let _ = fill_card(&doc_for_card, &panel, &card);
+                    }
+                    if !super::js::anchor_positioning() {
+                        let _ = place_card(&host, &button, &sheet_for_card);
+                    }
+                }
+                let _ = button.set_attribute("aria-expanded", if open { "true" } else { "false" });
+            },
+        );
+        BadgeSet {
+            js: Badges::new(doc, sheet, theme, OWN_ATTRIBUTE, on_toggle.as_ref()),
+            cards,
+            _on_toggle: on_toggle,
+        }
+    }
+
+    /// Builds the badge of quote `index` and inserts it at UTF-16 `offset`
+    /// of `text`, splitting the node when the offset falls inside it: then
+    /// the second half is returned.
+    pub fn add(
+        &self,
         index: usize,
         source_id: Option<&str>,
         card: Card,
-        theme: &str,
-        sheet: &CssStyleSheet,
-    ) -> Result<Badge, JsValue> {
-        intern_constants();
+        text: &Text,
+        offset: u32,
+    ) -> Result<Option<Text>, JsValue> {
         // A source's strings recur on each of its quotes: sent to JS once.
-        let label = intern(&card.label);
-        let host = doc.create_element("span")?;
-        host.set_attribute(OWN_ATTRIBUTE, &index.to_string())?;
-        if let Some(id) = source_id {
-            host.set_attribute("data-qa-source", intern(id))?;
-        }
-        host.set_attribute("data-qa-theme", theme)?;
-        let shadow = host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?;
-        shadow.set_adopted_style_sheets(&js_sys::Array::of1(sheet));
-
-        let card_id = "card";
-        let button = doc.create_element("button")?;
-        button.set_attribute("type", "button")?;
-        button.set_attribute("part", "badge")?;
-        button.set_attribute("aria-label", label)?;
-        button.set_attribute("aria-expanded", "false")?;
-        button.set_attribute("aria-controls", card_id)?;
-        button.set_attribute("popovertarget", card_id)?;
-        button.set_attribute("data-state", card.state())?;
-        button.set_text_content(Some(short_label(&card)));
-
-        let panel: HtmlElement = doc.create_element("div")?.dyn_into()?;
-        panel.set_id(card_id);
-        panel.set_class_name("card");
-        panel.set_popover(Some("auto"))?;
-        panel.set_attribute("role", "group")?;
-        panel.set_attribute("aria-label", label)?;
-
-        // What a printed page shows when the publisher asks for sources.
-        let print = doc.create_element("span")?;
-        print.set_class_name("print");
-        print.set_attribute("aria-hidden", "true")?;
-        print.set_text_content(Some(intern(&format!(" [{}]", card.label))));
-
-        shadow.append_child(&button)?;
-        shadow.append_child(&panel)?;
-        shadow.append_child(&print)?;
-
-        // The card's lines are made when it first opens: most cards never are,
-        // and thousands of filled cards cost the page style and layout.
-        let toggle_button = button.clone();
-        let (doc_for_card, panel_for_card) = (doc.clone(), panel.clone());
-        let (host_for_card, sheet_for_card) = (host.clone(), sheet.clone());
-        let mut pending = Some(card);
-        let on_toggle = Closure::<dyn FnMut(Event)>::new(move |event: Event| {
-            let open = js_sys::Reflect::get(&event, &"newState".into())
-                .ok()
-                .and_then(|v| v.as_string())
-                .is_some_and(|s| s == "open");
-            if open {
-                if let Some(card) = pending.take() {
-                    let _ = fill_card(&doc_for_card, &panel_for_card, &card);
-                }
-                if !super::js::anchor_positioning() {
-                    let _ = place_card(&host_for_card, &toggle_button, &sheet_for_card);
-                }
-            }
-            let _ =
-                toggle_button.set_attribute("aria-expanded", if open { "true" } else { "false" });
-        });
-        panel
-            .add_event_listener_with_callback("beforetoggle", on_toggle.as_ref().unchecked_ref())?;
-        Ok(Badge {
-            host,
-            card: panel,
-            on_toggle,
-        })
+        let tail = self.js.add(
+            index as u32,
+            source_id.map(intern),
+            intern(&card.label),
+            card.state(),
+            intern(short_label(&card)),
+            text,
+            offset,
+        )?;
+        self.cards.borrow_mut().insert(index as u32, card);
+        Ok(tail)
     }
 
-    /// Removes the badge from the page and its listener from the card.
+    /// Removes every badge from the page; cards a page script kept no
+    /// longer react.
     pub fn remove(self) {
-        let _ = self.card.remove_event_listener_with_callback(
-            "beforetoggle",
-            self.on_toggle.as_ref().unchecked_ref(),
-        );
-        let _ = self.card.hide_popover();
-        self.host.remove();
+        self.js.remove();
     }
 }
 

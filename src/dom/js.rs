@@ -27,6 +27,20 @@ extern "C" {
     pub fn console_warn(message: &str);
 }
 
+#[wasm_bindgen(module = "/src/dom/shell.js")]
+extern "C" {
+    /// A `StaticRange` from (start, offset) to (end, offset), added to
+    /// `highlight`: one crossing where building its init dictionary took six.
+    #[wasm_bindgen(js_name = highlightRange, catch)]
+    pub fn highlight_range(
+        highlight: &Highlight,
+        start: &web_sys::Node,
+        start_offset: u32,
+        end: &web_sys::Node,
+        end_offset: u32,
+    ) -> Result<web_sys::AbstractRange, JsValue>;
+}
+
 impl Highlight {
     /// A new empty highlight, or `None` where the API is missing.
     pub fn create() -> Option<Highlight> {

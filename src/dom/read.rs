@@ -1,6 +1,6 @@
 //! Reading a DOM subtree into the text model.
 //!
-//! The walk itself runs in JavaScript (`walk.js`), in one call: walking from
+//! The walk itself runs in JavaScript (`shell.js`), in one call: walking from
 //! Rust crossed into JavaScript five to ten times per node (node type, data,
 //! first child, next sibling, parent, attributes), and on a long article
 //! those crossings cost more than the walk. The walker hands back the text
@@ -20,7 +20,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, Text};
 
-#[wasm_bindgen(module = "/src/dom/walk.js")]
+#[wasm_bindgen(module = "/src/dom/shell.js")]
 extern "C" {
     type Walked;
     #[wasm_bindgen(js_name = readText)]

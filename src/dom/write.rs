@@ -12,8 +12,8 @@
 //! recorded splits joined back, so the root serialises byte for byte as
 //! before and the page's own text nodes are the same objects.
 
-use super::badge::{stylesheet, Badge, DOCUMENT_CSS, SHADOW_CSS};
-use super::js::{highlight_registry, set_script_text, Highlight};
+use super::badge::{stylesheet, BadgeSet, DOCUMENT_CSS, SHADOW_CSS};
+use super::js::{highlight_range, highlight_registry, set_script_text, Highlight};
 use super::read::DomPage;
 use crate::manifest::Manifest;
 use crate::report::Report;
@@ -21,10 +21,7 @@ use crate::text::offsets::Utf16;
 use crate::text::NodeId;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{
-    AbstractRange, CssStyleSheet, Document, Element, Node, Range, StaticRange, StaticRangeInit,
-    Text,
-};
+use web_sys::{AbstractRange, CssStyleSheet, Document, Element, Node, Range, Text};
 
 /// Highlight names registered in `CSS.highlights`.
 const HIGHLIGHT: &str = "qa-quote";
@@ -32,7 +29,7 @@ const HIGHLIGHT_UNATTRIBUTED: &str = "qa-quote-unattributed";
 
 /// Everything one `annotate` added to the page.
 pub struct Annotated {
-    badges: Vec<Badge>,
+    badges: Option<BadgeSet>,
     /// Marks of the `<mark>` fallback.
     marks: Vec<Element>,
     /// Text nodes split in two, in the order split: (kept, split off).
@@ -63,7 +60,7 @@ pub fn apply(
     options: &WriteOptions<'_>,
 ) -> Result<Annotated, JsValue> {
     let mut done = Annotated {
-        badges: Vec::new(),
+        badges: None,
         marks: Vec::new(),
         splits: Vec::new(),
         highlighted: Vec::new(),
@@ -127,19 +124,18 @@ fn write(
     // 2. Badges, last first: a split leaves the earlier offsets of its node
     // as they were. Each split is recorded, to place the highlights after.
     let sheet = shadow_sheet()?;
+    let badges = done
+        .badges
+        .insert(BadgeSet::new(doc, options.theme, &sheet));
     let mut pieces = Pieces::default();
     for (index, at) in anchors.into_iter().rev() {
         let quote = &report.quotes[index];
-        let card = quote.card(manifest);
         let source_id = quote.source.map(|s| manifest.sources[s].id.as_str());
-        let badge = Badge::new(doc, index, source_id, card, options.theme, &sheet)?;
         let node = dom.node(at.node);
-        let inserted = insert_at(&node, at.offset, badge.host.as_ref(), &mut done.splits);
-        if let Ok(Some(tail)) = &inserted {
+        if let Some(tail) = badges.add(index, source_id, quote.card(manifest), &node, at.offset)? {
             pieces.split(at.node, at.offset, tail.clone());
+            done.splits.push((node, tail));
         }
-        done.badges.push(badge);
-        inserted?;
     }
 
     // 3. Highlights over static ranges (which the document never has to
@@ -154,14 +150,8 @@ fn write(
             for (start, end, flagged) in spans {
                 let (sn, so) = place(start, false);
                 let (en, eo) = place(end, true);
-                // (The binding takes the end first.)
-                let init = StaticRangeInit::new(&en, eo, &sn, so);
-                let range: AbstractRange = StaticRange::new(&init)?.into();
-                if flagged {
-                    unattributed.add(&range);
-                } else {
-                    main.add(&range);
-                }
+                let highlight = if flagged { &unattributed } else { &main };
+                let range = highlight_range(highlight, &sn, so, &en, eo)?;
                 done.highlighted.push((range, flagged));
             }
         }
@@ -239,8 +229,8 @@ impl Pieces {
 impl Annotated {
     /// Takes every change out of the page again.
     pub fn clear(self) {
-        for badge in self.badges {
-            badge.remove();
+        if let Some(badges) = self.badges {
+            badges.remove();
         }
         for mark in self.marks.into_iter().rev() {
             if let Some(parent) = mark.parent_node() {
@@ -275,30 +265,6 @@ impl Annotated {
         if let Some(script) = self.json_ld {
             script.remove();
         }
-    }
-}
-
-/// Inserts `new` at UTF-16 `offset` of `text`: before or after it at its
-/// edges, else between the two halves of a recorded split, whose second
-/// half it returns.
-fn insert_at(
-    text: &Text,
-    offset: u32,
-    new: &Node,
-    splits: &mut Vec<(Text, Text)>,
-) -> Result<Option<Text>, JsValue> {
-    let parent = text.parent_node().ok_or("text node has no parent")?;
-    if offset == 0 {
-        parent.insert_before(new, Some(text))?;
-        Ok(None)
-    } else if offset >= text.length() {
-        parent.insert_before(new, text.next_sibling().as_ref())?;
-        Ok(None)
-    } else {
-        let tail = text.split_text(offset)?;
-        parent.insert_before(new, Some(&tail))?;
-        splits.push((text.clone(), tail.clone()));
-        Ok(Some(tail))
     }
 }
 
