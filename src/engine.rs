@@ -405,11 +405,15 @@ fn overlaps(q: &Quote, spans: &[Span]) -> bool {
 
 /// The words of `parts`, whitespace collapsed, joined by one space.
 fn joined_text(page: &Page, parts: &[Span]) -> String {
-    parts
+    let mut pieces = parts
         .iter()
-        .map(|s| collapse_whitespace(&page.blocks[s.block].text[s.range.clone()]))
-        .collect::<Vec<_>>()
-        .join(" ")
+        .map(|s| collapse_whitespace(&page.blocks[s.block].text[s.range.clone()]));
+    let mut out = pieces.next().unwrap_or_default();
+    for piece in pieces {
+        out.push(' ');
+        out.push_str(&piece);
+    }
+    out
 }
 
 #[cfg(test)]

@@ -250,14 +250,59 @@ impl Page {
 /// assert_eq!(quote_attribution::text::collapse_whitespace(" a \n\t b "), "a b");
 /// ```
 pub fn collapse_whitespace(s: &str) -> String {
+    // Every quote's text goes through here: bytes, not chars, and each run
+    // of other bytes copied at once.
+    let bytes = s.as_bytes();
     let mut out = String::with_capacity(s.len());
-    for word in s.split_whitespace() {
+    let mut i = 0;
+    while i < bytes.len() {
+        let space = whitespace_len(bytes, i);
+        if space > 0 {
+            i += space;
+            continue;
+        }
+        let start = i;
+        while i < bytes.len() && whitespace_len(bytes, i) == 0 {
+            i += 1;
+        }
         if !out.is_empty() {
             out.push(' ');
         }
-        out.push_str(word);
+        // `start` and `i` are char boundaries: whitespace starts at one,
+        // and a continuation byte never starts whitespace.
+        out.push_str(&s[start..i]);
     }
     out
+}
+
+/// The length in bytes of the whitespace char (Unicode White_Space, as
+/// [`char::is_whitespace`]) starting at `bytes[i]`, or 0.
+#[inline]
+fn whitespace_len(bytes: &[u8], i: usize) -> usize {
+    let b = bytes[i];
+    // Nearly every byte: printable ASCII, or a byte no whitespace starts with.
+    if b > b' ' && !matches!(b, 0xC2 | 0xE1..=0xE3) {
+        return 0;
+    }
+    let at = |k: usize| bytes.get(i + k).copied().unwrap_or(0);
+    match b {
+        b'\t'..=b'\r' | b' ' => 1,
+        // U+0085, U+00A0
+        0xC2 if matches!(at(1), 0x85 | 0xA0) => 2,
+        // U+1680
+        0xE1 if at(1) == 0x9A && at(2) == 0x80 => 3,
+        // U+2000–U+200A, U+2028, U+2029, U+202F, U+205F
+        0xE2 if matches!(
+            (at(1), at(2)),
+            (0x80, 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF) | (0x81, 0x9F)
+        ) =>
+        {
+            3
+        }
+        // U+3000
+        0xE3 if at(1) == 0x80 && at(2) == 0x80 => 3,
+        _ => 0,
+    }
 }
 
 /// Builds a [`Page`] from a depth-first walk of a tree.
@@ -516,5 +561,32 @@ mod tests {
         b.close(P);
         let block = &b.finish().blocks[0];
         assert_eq!(&block.text[block.inline_quotes[0].clone()], "a farce");
+    }
+}
+
+// proptest is a native dev-dependency only.
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn collapsing_whitespace_is_joining_what_split_whitespace_leaves(
+            s in "[a ’\t\n\u{0B}\u{0C}\r\u{85}\u{A0}\u{1680}\u{2000}-\u{200B}\u{2028}\u{2029}\u{202F}\u{205F}\u{3000}\u{2019}é😀]{0,24}",
+        ) {
+            prop_assert_eq!(collapse_whitespace(&s), s.split_whitespace().collect::<Vec<_>>().join(" "));
+        }
+    }
+
+    #[test]
+    fn the_byte_test_for_whitespace_agrees_with_char_on_every_char() {
+        let mut buf = [0u8; 4];
+        for c in (0..=u32::from(char::MAX)).filter_map(char::from_u32) {
+            let bytes = c.encode_utf8(&mut buf).as_bytes();
+            let len = whitespace_len(bytes, 0);
+            assert_eq!(len > 0, c.is_whitespace(), "{c:?}");
+            assert!(len == 0 || len == bytes.len(), "{c:?}");
+        }
     }
 }
