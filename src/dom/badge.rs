@@ -12,7 +12,6 @@
 use crate::report::Card;
 use crate::text::OWN_ATTRIBUTE;
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::rc::Rc;
 use wasm_bindgen::intern;
 use wasm_bindgen::prelude::*;
@@ -133,15 +132,16 @@ type OnToggle = dyn FnMut(u32, bool, HtmlElement, Element, Element);
 /// and the one listener every card shares.
 pub struct BadgeSet {
     js: Badges,
-    cards: Rc<RefCell<HashMap<u32, Card>>>,
+    /// Each quote's card, by quote index, until it is first opened.
+    cards: Rc<RefCell<Vec<Option<Card>>>>,
     _on_toggle: Closure<OnToggle>,
 }
 
 impl BadgeSet {
-    /// An empty set for `doc`, styled by `sheet`, in the manifest's `theme`.
-    pub fn new(doc: &Document, theme: &str, sheet: &CssStyleSheet) -> BadgeSet {
-        intern_constants();
-        let cards: Rc<RefCell<HashMap<u32, Card>>> = Rc::default();
+    /// An empty set for a report of `quotes` quotes in `doc`, styled by
+    /// `sheet`, in the manifest's `theme`.
+    pub fn new(doc: &Document, quotes: usize, theme: &str, sheet: &CssStyleSheet) -> BadgeSet {
+        let cards = Rc::new(RefCell::new(vec![None; quotes]));
         let (pending, doc_for_card, sheet_for_card) = (cards.clone(), doc.clone(), sheet.clone());
         let on_toggle = Closure::<OnToggle>::new(
             move |index: u32, open: bool, panel: HtmlElement, button: Element, host: Element| {
@@ -149,7 +149,11 @@ impl BadgeSet {
                     // The card's lines are made when it first opens: most
                     // cards never are, and thousands of filled cards cost the
                     // page style and layout.
-                    if let Some(card) = pending.borrow_mut().remove(&index) {
+                    let card = pending
+                        .borrow_mut()
+                        .get_mut(index as usize)
+                        .and_then(Option::take);
+                    if let Some(card) = card {
                         let _ = fill_card(&doc_for_card, &panel, &card);
                     }
                     if !super::js::anchor_positioning() {
@@ -177,17 +181,20 @@ impl BadgeSet {
         text: &Text,
         offset: u32,
     ) -> Result<Option<Text>, JsValue> {
-        // A source's strings recur on each of its quotes: sent to JS once.
+        // The strings recur from badge to badge (a source's on each of its
+        // quotes): interned, each is sent to JS once.
         let tail = self.js.add(
             index as u32,
             source_id.map(intern),
             intern(&card.label),
-            card.state(),
+            intern(card.state()),
             intern(short_label(&card)),
             text,
             offset,
         )?;
-        self.cards.borrow_mut().insert(index as u32, card);
+        if let Some(slot) = self.cards.borrow_mut().get_mut(index) {
+            *slot = Some(card);
+        }
         Ok(tail)
     }
 
@@ -195,51 +202,6 @@ impl BadgeSet {
     /// longer react.
     pub fn remove(self) {
         self.js.remove();
-    }
-}
-
-/// The names and values every badge sets, kept as JS strings (wasm-bindgen's
-/// interning): a string sent from wasm is otherwise copied and decoded each
-/// time, and thousands of badges send these some thirty times each.
-fn intern_constants() {
-    thread_local!(static DONE: std::cell::Cell<bool> = const { std::cell::Cell::new(false) });
-    if DONE.with(|d| d.replace(true)) {
-        return;
-    }
-    for s in [
-        "span",
-        "div",
-        "button",
-        "type",
-        "part",
-        "badge",
-        "aria-label",
-        "aria-expanded",
-        "aria-controls",
-        "popovertarget",
-        "card",
-        "data-state",
-        "named",
-        "anonymous",
-        "unattributed",
-        "auto",
-        "role",
-        "group",
-        "print",
-        "aria-hidden",
-        "true",
-        "false",
-        "beforetoggle",
-        "data-qa-quote",
-        "data-qa-source",
-        "data-qa-theme",
-        "light",
-        "dark",
-        "Source",
-        "Anonymous",
-        "Unattributed",
-    ] {
-        intern(s);
     }
 }
 

@@ -124,9 +124,12 @@ fn write(
     // 2. Badges, last first: a split leaves the earlier offsets of its node
     // as they were. Each split is recorded, to place the highlights after.
     let sheet = shadow_sheet()?;
-    let badges = done
-        .badges
-        .insert(BadgeSet::new(doc, options.theme, &sheet));
+    let badges = done.badges.insert(BadgeSet::new(
+        doc,
+        report.quotes.len(),
+        options.theme,
+        &sheet,
+    ));
     let mut pieces = Pieces::default();
     for (index, at) in anchors.into_iter().rev() {
         let quote = &report.quotes[index];
