@@ -49,28 +49,95 @@ fn is_word(t: &Token) -> bool {
     t.kind == Kind::Word
 }
 
+/// A word, or a sign that joins the words of a name ("Barlow & Finch",
+/// "AT/T"): what a phrase between commas may hold.
+fn in_name(t: &Token) -> bool {
+    is_word(t) || matches!(t.kind, Kind::Punct('&' | '/' | '+'))
+}
+
 /// Is token `i` a cue verb? Returns how many tokens the verb takes
 /// ("according to" takes two).
 fn verb_at(text: &str, tokens: &[Token], i: usize) -> Option<usize> {
     let t = tokens.get(i).filter(|t| is_word(t))?;
+    // "he remembers saying", "she recalled telling him": remembering saying
+    // it is the saying (two tokens, like "according to").
+    let remembering = is_in(
+        &[
+            "remembers",
+            "remembered",
+            "recalls",
+            "recalled",
+            "remember",
+            "recall",
+        ],
+        word(text, t),
+    );
+    if remembering && tokens.get(i + 1).is_some_and(|n| PARTICIPLES.has(n)) {
+        return Some(2);
+    }
     if !CUE_VERBS.has(t) {
         let according = word(text, t).eq_ignore_ascii_case("according");
         let next = tokens.get(i + 1).filter(|t| is_word(t));
         let to = next.is_some_and(|n| word(text, n).eq_ignore_ascii_case("to"));
         return (according && to).then_some(2);
     }
+    // "as she put it", "hit back", "summed up": verbs that speak only with
+    // their particle ("the price put Halo in …" says nothing).
+    let w = word(text, t);
+    let particles = WITH_PARTICLE
+        .iter()
+        .filter(|(verb, _)| w.eq_ignore_ascii_case(verb))
+        .map(|&(_, particle)| particle);
+    let mut particles = particles.peekable();
+    if particles.peek().is_some() {
+        let next = tokens.get(i + 1).filter(|t| is_word(t))?;
+        if !particles.any(|p| word(text, next).eq_ignore_ascii_case(p)) {
+            return None;
+        }
+    }
     // "-ing" forms are nouns as often as verbs ("the ruling", "a warning"):
-    // a participle clause starts after a comma or a conjunction.
+    // a participle clause starts after a comma or a conjunction, and a
+    // progressive after a form of "be" ("was publicly promising").
     if PARTICIPLES.has(t) {
         let prev = i.checked_sub(1).and_then(|p| tokens.get(p))?;
         let clause = prev.kind == Kind::Punct(',')
             || (is_word(prev)
                 && is_in(&["and", "while", "before", "after", "by"], word(text, prev)));
-        if !clause {
+
+        if !clause && progressive(text, tokens, i).is_none() {
             return None;
         }
     }
     Some(1)
+}
+
+/// Verbs that are speech verbs only with one of their particles.
+const WITH_PARTICLE: &[(&str, &str)] = &[
+    ("put", "it"),
+    ("summed", "up"),
+    ("shot", "back"),
+    ("fired", "back"),
+    ("hit", "back"),
+    ("hit", "out"),
+    ("chimed", "in"),
+];
+
+/// Where the form of "be" is when the "-ing" form at `i` is a progressive:
+/// "was promising", "is publicly saying".
+fn progressive(text: &str, tokens: &[Token], i: usize) -> Option<usize> {
+    const BE: &[&str] = &["was", "were", "is", "are", "been", "am"];
+    let mut k = i;
+    while k > 0 && is_word(&tokens[k - 1]) {
+        let w = word(text, &tokens[k - 1]);
+        if is_in(BE, w) {
+            return Some(k - 1);
+        }
+        if !ADVERBS.contains(w) {
+            return None;
+        }
+        k -= 1;
+    }
+    None
 }
 
 fn span(tokens: &[Token]) -> Option<Range<usize>> {
@@ -117,6 +184,15 @@ pub fn after_quote(
         // Inversion: said Ruiz / according to the report.
         let rest = &clause[v + verb_len..];
         let np = np_forward(text, rest);
+        // "…”, said the Centre would extend …": not an inversion but what
+        // the sentence's subject said (the quote sat in its relative clause).
+        let finite = np.iter().any(|t| {
+            let w = word(text, t);
+            !capitalized(w) && (AUXILIARIES.contains(w) || is_in(MODALS, w))
+        });
+        if finite {
+            return None;
+        }
         let after = &rest[np.len()..];
         let np = span(np)?;
         return Some(Found {
@@ -136,7 +212,13 @@ pub fn after_quote(
         return None;
     }
     // “…,” and he said / “…,” but officials said.
-    let head = strip_leading(text, head, &["and", "but", "so", "then", "yet"]);
+    const JOINS: &[&str] = &["and", "but", "so", "then", "yet"];
+    if head.iter().all(|t| is_in(JOINS, word(text, t))) {
+        // “…,” and asks the court …: the verb is the sentence subject's
+        // second, and the cue is before the quote.
+        return None;
+    }
+    let head = strip_leading(text, head, JOINS);
     let speaker = span(head)?;
     Some(Found {
         cue: speaker.start..clause[v + verb_len - 1].range.end,
@@ -230,9 +312,19 @@ pub fn before_quote(
             .iter()
             .any(|r| r.start <= t.range.start && t.range.start < r.end)
     };
+    // A quote that ends its sentence ("… dismissed as “derisory.” Two
+    // people …") ends it for the words after it too.
+    let ends_quote = |k: usize| {
+        tokens[k].kind == Kind::Mark
+            && k > 0
+            && matches!(tokens[k - 1].kind, Kind::End(_))
+            && tokens
+                .get(k + 1)
+                .is_some_and(|n| is_word(n) && capitalized(word(text, n)))
+    };
     let s = (0..q)
         .rev()
-        .find(|&k| matches!(tokens[k].kind, Kind::End(_)) && !inside(&tokens[k]))
+        .find(|&k| (matches!(tokens[k].kind, Kind::End(_)) && !inside(&tokens[k])) || ends_quote(k))
         .map_or(0, |k| k + 1);
     let window: Vec<Token> = tokens[s..q]
         .iter()
@@ -246,6 +338,17 @@ pub fn before_quote(
         .rev()
         .filter(|&k| verb_at(text, window, k).is_some())
         .collect();
+
+    // "The second time, after Oduya objected, Engstrom was blunt: “…”": a
+    // speech verb in an earlier clause is not what introduces the quote.
+    let last_comma = window
+        .iter()
+        .rposition(|t| matches!(t.kind, Kind::Punct(',')));
+    if verbs.first().zip(last_comma).is_some_and(|(&v, c)| v < c) {
+        if let Some(found) = after_colon(text, tokens, q, window) {
+            return Some(found);
+        }
+    }
     for (i, &v) in verbs.iter().enumerate() {
         let verb_len = verb_at(text, window, v).unwrap_or(1);
         let between = window[v + verb_len..].iter().filter(|t| is_word(t)).count();
@@ -255,7 +358,15 @@ pub fn before_quote(
         // "A spokesperson said the governor had called Delacroix to
         // congratulate her and had “no plans …”": a verb far from the quote,
         // inside what an earlier speech verb reports, is not its cue.
-        if between >= FAR_FROM_QUOTE && i + 1 < verbs.len() {
+        // ("In a statement released after the keynote, the company said its
+        // app store would …": an earlier verb set off by a comma is in a
+        // phrase of its own.)
+        let earlier_in_clause = verbs.get(i + 1).is_some_and(|&u| {
+            !window[u..v]
+                .iter()
+                .any(|t| matches!(t.kind, Kind::Punct(',')))
+        });
+        if between >= FAR_FROM_QUOTE && earlier_in_clause {
             continue;
         }
         // "Pike said the agency had promised a wall ‘years ago’": a verb in
@@ -281,37 +392,118 @@ pub fn before_quote(
             return Some(found);
         }
     }
-    // "Prime Minister Richard Hale hit back: “…”": a named subject and a
-    // colon; the sentence's, or its last clause's ("Asked about his future,
-    // Kellan was blunt: “…”").
-    if q > 0 && tokens[q - 1].kind == Kind::Punct(':') {
-        let last_clause = window
+    after_colon(text, tokens, q, window)
+}
+
+/// "Prime Minister Richard Hale hit back: “…”": a named subject and a
+/// colon; the sentence's, or its last clause's ("Asked about his future,
+/// Kellan was blunt: “…”").
+fn after_colon(text: &str, tokens: &[Token], q: usize, window: &[Token]) -> Option<Found> {
+    if q == 0 || tokens[q - 1].kind != Kind::Punct(':') {
+        return None;
+    }
+    let last_clause = window
+        .iter()
+        .rposition(|t| t.kind == Kind::Punct(','))
+        .map(|c| &window[c + 1..]);
+    for clause in std::iter::once(window).chain(last_clause) {
+        let np = leading_np(text, clause);
+        // "Kellan was blunt": the phrase ends at its verb.
+        let np = &np[..np
             .iter()
-            .rposition(|t| t.kind == Kind::Punct(','))
-            .map(|c| &window[c + 1..]);
-        for clause in std::iter::once(window).chain(last_clause) {
-            let np = leading_np(text, clause);
-            // "Kellan was blunt": the phrase ends at its verb.
-            let np = &np[..np
-                .iter()
-                .position(|t| AUXILIARIES.has(t) && !capitalized(word(text, t)))
-                .unwrap_or(np.len())];
-            let named = np.iter().any(|t| {
-                let w = word(text, t);
-                capitalized(w) && !DETERMINERS.contains(w)
-            });
-            if named && !PRONOUNS.contains(np.first().map_or("", |t| word(text, t))) {
-                let speaker = span(np)?;
-                return Some(Found {
-                    cue: speaker.start..tokens[q - 1].range.start,
-                    speaker,
-                    appositive: None,
-                });
+            .position(|t| AUXILIARIES.has(t) && !capitalized(word(text, t)))
+            .unwrap_or(np.len())];
+        let named = np.iter().any(|t| {
+            let w = word(text, t);
+            capitalized(w) && !DETERMINERS.contains(w)
+        });
+        let first = np.first().map_or("", |t| word(text, t));
+        // "Then he turned to the stage manager:": a person, by pronoun (not
+        // "It was simple:").
+        let person = np.len() == 1 && is_in(&["he", "she", "they"], first);
+        if (named && !PRONOUNS.contains(first)) || person {
+            let mut speaker = span(np)?;
+            // "O’Sullivan’s reply was brief:": whoever replied.
+            if let [.., owner, noun] = np {
+                let o = word(text, owner);
+                let mark = ["’s", "'s"].into_iter().find(|m| o.ends_with(m));
+                if let Some(m) = mark.filter(|_| is_in(SPEECH_NOUNS, word(text, noun))) {
+                    speaker = speaker.start..owner.range.end - m.len();
+                }
             }
+            return Some(Found {
+                cue: speaker.start..tokens[q - 1].range.start,
+                speaker,
+                appositive: None,
+            });
         }
     }
     None
 }
+
+/// "a cooking guide it calls “Sous”", "a plan that Lumora dubbed “Project
+/// Dawn”": a naming verb right before the quote opening at `open_start`, in
+/// a relative clause, and a quote that is a capitalised name — something
+/// named, not words said.
+pub fn names_in_relative(text: &str, tokens: &[Token], open_start: usize) -> bool {
+    let q = tokens.partition_point(|t| t.range.start < open_start);
+    let s = (0..q)
+        .rev()
+        .find(|&k| matches!(tokens[k].kind, Kind::End(_) | Kind::Mark))
+        .map_or(0, |k| k + 1);
+    let window = &tokens[s..q];
+    let Some(v) = window.len().checked_sub(1) else {
+        return false;
+    };
+    if !NAMING_VERBS.has(&window[v]) {
+        return false;
+    }
+    let quoted: Vec<&Token> = tokens[q + 1..]
+        .iter()
+        .take_while(|t| t.kind != Kind::Mark)
+        .filter(|t| is_word(t))
+        .collect();
+    let title = !quoted.is_empty()
+        && quoted.len() <= 4
+        && quoted.iter().all(|t| capitalized(word(text, t)));
+    let Some((subject, _)) = title.then(|| subject_before(text, window, v)).flatten() else {
+        return false;
+    };
+    let start = window.partition_point(|t| t.range.start < subject[0].range.start);
+    let Some(before) = start
+        .checked_sub(1)
+        .map(|k| &window[k])
+        .filter(|t| is_word(t))
+    else {
+        return false;
+    };
+    let before = word(text, before);
+    is_in(&["that", "which"], before)
+        || (!capitalized(before)
+            && !CLAUSE_STARTERS.contains(before)
+            && !is_in(PREPOSITIONS, before)
+            && !CUE_VERBS.contains(before)
+            && !AUXILIARIES.contains(before)
+            && !before.eq_ignore_ascii_case("what"))
+}
+
+/// What someone says, as a noun: "her reply was brief:".
+const SPEECH_NOUNS: &[&str] = &[
+    "reply",
+    "response",
+    "answer",
+    "message",
+    "verdict",
+    "retort",
+    "advice",
+    "warning",
+    "words",
+    "comment",
+    "comments",
+    "assessment",
+    "view",
+    "explanation",
+];
 
 /// "would be announced", "was told": a passive speech verb is not the
 /// speaker speaking.
@@ -319,6 +511,10 @@ fn passive(text: &str, window: &[Token], v: usize) -> bool {
     const BE: &[&str] = &[
         "be", "been", "being", "was", "were", "is", "are", "get", "got",
     ];
+    if PARTICIPLES.has(&window[v]) {
+        // "was promising": a progressive, the subject speaking.
+        return false;
+    }
     let mut k = v;
     while k > 0 && is_word(&window[k - 1]) {
         let w = word(text, &window[k - 1]);
@@ -364,6 +560,10 @@ fn verb_found(text: &str, window: &[Token], v: usize, verb_len: usize) -> Option
             speaker: np,
             appositive,
         });
+    }
+    if let Some(be) = progressive(text, window, v).filter(|_| PARTICIPLES.has(&window[v])) {
+        // "the Defense Ministry was publicly promising": the subject of "was".
+        return subject_found(text, window, be, v + verb_len - be);
     }
     if PARTICIPLES.contains(verb) {
         if let Some(found) = with_subject(text, window, v, verb_end) {
@@ -554,8 +754,33 @@ type Subject<'t> = (&'t [Token], Option<&'t [Token]>);
 
 fn subject_before<'t>(text: &str, window: &'t [Token], v: usize) -> Option<Subject<'t>> {
     let mut e = v;
-    while e > 0 && is_word(&window[e - 1]) && ADVERBS.has(&window[e - 1]) {
-        e -= 1;
+    loop {
+        while e > 0 && is_word(&window[e - 1]) && ADVERBS.has(&window[e - 1]) {
+            e -= 1;
+        }
+        // "Pope Clement XV on Thursday urged": a time phrase before the verb.
+        match time_phrase_before(text, window, e) {
+            0 => break,
+            n => e -= n,
+        }
+    }
+    // "Dr. Anil Kapoor, chief of cardiology …, who was not involved in the
+    // research, called" and "The report, which rates … on scores, rates and
+    // attendance, describes": a relative clause set off by commas between
+    // the subject and its verb belongs to neither.
+    if e > 1 && matches!(window[e - 1].kind, Kind::Punct(',' | '—' | '–')) {
+        let relative = (1..e - 1).rev().find(|&k| {
+            matches!(window[k - 1].kind, Kind::Punct(','))
+                && is_word(&window[k])
+                && is_in(&["who", "which"], word(text, &window[k]))
+        });
+        if let Some(k) = relative {
+            // Up to and with the comma before "who".
+            e = k;
+            if !(0..e - 1).any(|j| matches!(window[j].kind, Kind::Punct(','))) {
+                return Some((back_np(text, window, e - 1, false)?, None));
+            }
+        }
     }
     // "…by Derek Haskins, a father of two, who argued": whoever "who" is.
     if e > 0
@@ -567,7 +792,7 @@ fn subject_before<'t>(text: &str, window: &'t [Token], v: usize) -> Option<Subje
             let nearer = back_np(text, window, e - 1, true);
             let earlier = (0..e - 1)
                 .rev()
-                .find(|&k| !is_word(&window[k]))
+                .find(|&k| !in_name(&window[k]))
                 .filter(|&k| matches!(window[k].kind, Kind::Punct(',')))
                 .and_then(|comma| back_np(text, window, comma, true));
             // "…, according to the OBR, which said": the source cited.
@@ -586,7 +811,7 @@ fn subject_before<'t>(text: &str, window: &'t [Token], v: usize) -> Option<Subje
         // "Ruiz, the harbour master, said": the name before the first comma.
         let comma = (0..e - 1)
             .rev()
-            .find(|&k| !is_word(&window[k]))
+            .find(|&k| !in_name(&window[k]))
             .filter(|&k| matches!(window[k].kind, Kind::Punct(',')))?;
         let appositive = &window[comma + 1..e - 1];
         let mut name = back_np(text, window, comma, false)?;
@@ -611,9 +836,52 @@ pub(super) static SUBORDINATORS: WordList = WordList::new(
     ],
 );
 
+/// Modal verbs: a phrase with one in it is a clause, not a name.
+const MODALS: &[&str] = &[
+    "would", "will", "could", "can", "should", "shall", "may", "might", "must",
+];
+
 /// Verbs that end a subject read backwards ("The challenge was filed … by").
 pub(super) static AUXILIARIES: WordList =
     WordList::new(14, &["was", "is", "were", "are", "had", "has", "have"]);
+
+/// How many words at the end of `window[..e]` make a time phrase: "on
+/// Thursday", "on Monday night", "last week", "yesterday" (0 if none).
+fn time_phrase_before(text: &str, window: &[Token], e: usize) -> usize {
+    const DAYS: &[&str] = &[
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ];
+    const PARTS: &[&str] = &["morning", "afternoon", "evening", "night"];
+    const ALONE: &[&str] = &["yesterday", "today", "tonight"];
+    const PERIODS: &[&str] = &["week", "month", "year", "weekend", "night", "morning"];
+    let w = |back: usize| -> &str {
+        e.checked_sub(back)
+            .map(|k| &window[k])
+            .filter(|t| is_word(t))
+            .map_or("", |t| word(text, t))
+    };
+    if is_in(ALONE, w(1)) {
+        return 1;
+    }
+    if is_in(PERIODS, w(1)) && is_in(&["last", "this"], w(2)) {
+        return 2;
+    }
+    let day = if is_in(PARTS, w(1)) && is_in(DAYS, w(2)) {
+        2
+    } else {
+        1
+    };
+    if is_in(DAYS, w(day)) && w(day).starts_with(char::is_uppercase) && w(day + 1) == "on" {
+        return day + 1;
+    }
+    0
+}
 
 /// Prepositions that may lead the words before a verb.
 const PREPOSITIONS: &[&str] = &["by", "from", "with", "to", "for", "of", "in", "on", "at"];

@@ -168,9 +168,14 @@ pub fn attribute<'a>(
         quote_words: None,
         proper_nouns: Default::default(),
         quoted: quoted_stretches(page, quotes),
+        last_document: None,
     };
     let subjects = run.subjects(mentions);
     let mut subjects = subjects.into_iter().peekable();
+    let mut documents = mentions
+        .iter()
+        .filter(|m| index.class(m.source) == Class::Text)
+        .peekable();
     let mut out: Vec<Attribution> = Vec::with_capacity(quotes.len());
     // The last quote with a speaker: its attribution, its last block and
     // where its closing mark ends.
@@ -188,6 +193,11 @@ pub fn attribute<'a>(
                 Who::Unknown(_) => None,
             };
             run.remember_subject(&subject);
+        }
+        while let Some(m) =
+            documents.next_if(|m| (m.block, m.range.start) < (first.block, first.open.start))
+        {
+            run.last_document = Some(m.source);
         }
         run.quote = Some(quote);
         run.quote_words = None;
@@ -286,6 +296,23 @@ pub fn attribute<'a>(
                 }
             }
         }
+        // "Had the club’s owners sanctioned a bid? “Ask them.”": a quote with
+        // no cue right after a question the writer asks is the answer of the
+        // last speaker, in this paragraph or the one before.
+        if att.speaker.is_none() && att.method == Method::None {
+            if let Some((prev, b, _)) = &last {
+                let tokens = run.tokens(first.block);
+                let q = tokens.partition_point(|t| t.range.start < first.open.start);
+                let asked = q > 0 && tokens[q - 1].kind == Kind::End('?');
+                if asked && (*b == first.block || *b + 1 == first.block) {
+                    att = Attribution {
+                        cue: None,
+                        method: Method::Continuation,
+                        ..prev.clone()
+                    };
+                }
+            }
+        }
         if att.speaker.is_some() || att.source.is_some() {
             let l = quote.last();
             last = Some((att.clone(), l.block, l.close.end.max(l.content.end)));
@@ -310,6 +337,9 @@ struct Run<'a> {
     proper_nouns: std::collections::HashSet<String, QuickHash>,
     /// Each block's quoted stretches (marks included), sorted.
     quoted: Vec<Vec<Range<usize>>>,
+    /// The document source (a paper, a report) the text last named before
+    /// the quote: who "the authors" are.
+    last_document: Option<usize>,
 }
 
 impl<'a> Run<'a> {
@@ -414,7 +444,17 @@ impl<'a> Run<'a> {
             && tokens.get(sentence_start).is_some_and(|t| {
                 t.kind == Kind::Word && (words::FRONTED.has(t) || cues::SUBORDINATORS.has(t))
             });
-        if after_comma && !fronted {
+        // "The frost came …, and Roland Pellerin remembers …": the subject
+        // of a clause joined by a conjunction.
+        let mut before = before;
+        let joined = after_comma
+            && before.last().is_some_and(|t| {
+                t.kind == Kind::Word && is_in(&["and", "but", "so", "yet"], &text[t.range.clone()])
+            });
+        if joined {
+            before.pop();
+        }
+        if after_comma && !fronted && !joined {
             // "Her husband, Walt, a Hollis voter": not a subject.
             return false;
         }
@@ -424,7 +464,7 @@ impl<'a> Run<'a> {
                 t.kind == Kind::Word
                     && (capitalized(w) || DETERMINERS.contains(w) || (i == 0 && is_role(w)))
             });
-        if fronted && before.is_empty() {
+        if fronted && !joined && before.is_empty() {
             // A name right after the comma of a fronted clause is fine; an
             // empty phrase after one is not a mention at all.
             return false;
@@ -641,15 +681,21 @@ impl<'a> Run<'a> {
                 self.genders.insert(key.clone(), g);
             }
         }
-        self.remember(Entity {
+        let entity = self.entity_of(source);
+        self.remember(entity);
+    }
+
+    /// The memory's entry for a manifest source.
+    fn entity_of(&self, source: usize) -> Entity {
+        Entity {
             source: Some(source),
-            key,
+            key: Key::Source(source),
             class: self.index.class(source),
             words: Vec::new(),
             plural: false,
             gender: None,
             names: Vec::new(),
-        });
+        }
     }
 
     /// Attribution from a speech verb next to the quote: after it, else
@@ -914,7 +960,10 @@ impl<'a> Run<'a> {
     fn names_a_thing(&self, quote: &Quote) -> bool {
         let first = quote.first();
         let text = &self.block(first.block).text;
-        quote.origin == Origin::Marks && (nickname(text, first) || after_title_noun(text, first))
+        quote.origin == Origin::Marks
+            && (nickname(text, first)
+                || after_title_noun(text, first)
+                || cues::names_in_relative(text, self.tokens(first.block), first.open.start))
     }
 
     /// Does a quote opening at `open` in block `b` start the sentence right
@@ -940,7 +989,15 @@ impl<'a> Run<'a> {
         let tokens = self.tokens(n.block);
         let from = tokens.partition_point(|t| t.range.start < p.close.end.max(p.content.end));
         let to = tokens.partition_point(|t| t.range.start < n.open.start);
+        // “… “derisory.” Two people …”: a quote that ends with its sentence's
+        // full stop, and a capital after it.
+        let text = &self.block(n.block).text;
+        let ended = text[p.content.clone()].ends_with(['.', '!', '?'])
+            && tokens
+                .get(from)
+                .is_some_and(|t| t.kind == Kind::Word && capitalized(&text[t.range.clone()]));
         from <= to
+            && !ended
             && !tokens[from..to]
                 .iter()
                 .any(|t| matches!(t.kind, Kind::End(_)))
@@ -980,14 +1037,21 @@ impl<'a> Run<'a> {
         let folded = folded.strip_prefix("one of ").unwrap_or(&folded);
         let words: Vec<&str> = folded.split(' ').collect();
         let head = singular(words.last().copied().unwrap_or("")).to_owned();
-        // "the European official": a people's adjective may be capitalised.
+        // "the European official": a people's adjective may be capitalised,
+        // and so may a title ("the Minister added").
         let common = phrase
             .split_whitespace()
             .skip(1)
-            .all(|w| !capitalized(w) || cues::is_nationality(w));
+            .all(|w| !capitalized(w) || cues::is_nationality(w) || TITLES.contains(w));
         let determiner = words.first().copied().unwrap_or("");
         if common && words.len() >= 2 {
             let found = match determiner {
+                // "the authors write": of the paper the text last named,
+                // when no source is called an author.
+                "the" if head == "author" => self
+                    .described(&head, &words)
+                    .filter(|e| e.source.is_some())
+                    .or_else(|| Some(self.entity_of(self.last_document?))),
                 // "the official": the latest source called an official.
                 "the" | "this" | "that" => self.described(&head, &words),
                 // "a report published last month": the one source the
@@ -1029,10 +1093,12 @@ impl<'a> Run<'a> {
             phrase
         };
         let head = placed_head(phrase);
+        // "the NWS office in Johnston": the body whose office it is.
+        let unit = without_unit(phrase);
         // The head first: "Didier Coppens of the Front wallon" is Coppens,
         // not the party a shorter tail of the phrase would name.
         let head = head.filter(|h| h.split_whitespace().any(capitalized));
-        let candidates = head.into_iter().chain(std::iter::once(phrase));
+        let candidates = head.into_iter().chain(std::iter::once(phrase)).chain(unit);
         for p in candidates {
             if let Some(s) = self.index.lookup(p) {
                 return Some(s);
@@ -1148,15 +1214,7 @@ impl<'a> Run<'a> {
             [(a, s), (b, _), ..] if a > b => *s,
             _ => return None,
         };
-        Some(Entity {
-            source: Some(only),
-            key: Key::Source(only),
-            class: self.index.class(only),
-            words: Vec::new(),
-            plural: false,
-            gender: None,
-            names: Vec::new(),
-        })
+        Some(self.entity_of(only))
     }
 
     /// "a spokeswoman for Human Rights Watch", "the ministry’s spokesman":
@@ -1234,6 +1292,37 @@ fn nickname(text: &str, part: &crate::detect::Part) -> bool {
         && capitalized(word_after)
         && !DETERMINERS.contains(word_before)
         && text[part.content.clone()].split_whitespace().count() <= 3
+}
+
+/// "the NWS office in Johnston" → "the NWS", "the FBI field office" → "the
+/// FBI": a body's local unit, named by the body and a place.
+fn without_unit(phrase: &str) -> Option<&str> {
+    const UNITS: &[&str] = &[
+        "office",
+        "bureau",
+        "branch",
+        "division",
+        "headquarters",
+        "field",
+        "press",
+    ];
+    // A place after the unit: "in Johnston", "at Des Moines".
+    let phrase = ["in ", "at "]
+        .iter()
+        .filter_map(|p| phrase.find(&format!(" {p}")))
+        .min()
+        .map_or(phrase, |i| &phrase[..i]);
+    let mut rest = phrase;
+    let mut cut = false;
+    while let Some((head, last)) = rest.rsplit_once(' ') {
+        if !is_in(UNITS, last) {
+            break;
+        }
+        rest = head;
+        cut = true;
+    }
+    // The body must still be named ("the NWS", not "the").
+    (cut && rest.split_whitespace().any(capitalized)).then_some(rest)
 }
 
 /// "whose book “Crossings”", "the film “Casablanca”", and "“The Salt

@@ -261,7 +261,11 @@ impl SourceIndex {
                 } else {
                     Cow::Owned(fold(&words[i..].join(" ")))
                 };
-                if let Some(found) = one(self.exact.get(tail.as_ref())) {
+                // "the country’s Defense Ministry": the tail may be an alias
+                // without its determiner ("the Defense Ministry").
+                let tail = tail.as_ref();
+                if let Some(found) = one(self.exact.get(tail)).or_else(|| one(self.bare.get(tail)))
+                {
                     return found;
                 }
             }

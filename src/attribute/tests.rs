@@ -446,6 +446,111 @@ const ROWS: &[Row] = &[
         &["Her rival, Didier Coppens of the Front wallon, conceded nothing. He called the result « a farce »."],
         &[("coppens", "pronoun")],
     ),
+    (
+        "a pronoun before a colon",
+        &["Ruiz told the crowd the port had “kept us alive.” Then she turned to the manager: “Can we go over time?”"],
+        &[("ruiz", "cue"), ("ruiz", "pronoun")],
+    ),
+    (
+        "a time phrase between the subject and its verb",
+        &["Elena Ruiz on Thursday urged councils to keep “every library open.”"],
+        &[("ruiz", "cue")],
+    ),
+    (
+        "an appositive and a relative clause before the verb",
+        &["Dana Kim, chief of cardiology at a Chicago hospital, who was not involved in the research, called the results “genuinely important.”"],
+        &[("kim", "cue")],
+    ),
+    (
+        "a relative clause with commas of its own before the verb",
+        &["The Audit Office report, which rates schools on scores, attendance and graduation, describes the results as “well below expectations.”"],
+        &[("report", "cue")],
+    ),
+    (
+        "a relative clause closed by a dash",
+        &["Okafor, who tested it on waste — carpet, nets, tights — told reporters the results were “messier, but encouraging.”"],
+        &[("okafor", "cue")],
+    ),
+    (
+        "a quote in a relative clause, then reported speech, is no inversion",
+        &["Daniel Okafor, who described the port as “a key link”, said the state would extend the quay."],
+        &[("okafor", "cue")],
+    ),
+    (
+        "put speaks only as put it",
+        &["Ruiz wrote in a note to clients that the price put the glasses in “the same bracket as headsets.”"],
+        &[("ruiz", "cue")],
+    ),
+    (
+        "an earlier verb in a phrase of its own does not take the quote",
+        &["In a statement released after the keynote, Brightwave said its store would launch with “more than 300 apps.”"],
+        &[("brightwave", "cue")],
+    ),
+    (
+        "a name with an ampersand in an appositive",
+        &["Dana Kim, an analyst at Barlow & Finch, wrote that the price was “full but defensible.”"],
+        &[("kim", "cue")],
+    ),
+    (
+        "a progressive speech verb",
+        &["Even as Brightwave was publicly promising a “swift and limited rollout,” staff were leaving."],
+        &[("brightwave", "cue")],
+    ),
+    (
+        "whose reply it was, before a colon",
+        &["Asked whether the closure could be reversed, Okafor’s reply was brief: “We will see.”"],
+        &[("okafor", "cue")],
+    ),
+    (
+        "a name given in a relative clause is nobody's words",
+        &["Brightwave said its app includes a cooking guide it calls “Sous.”"],
+        &[("-", "none")],
+    ),
+    (
+        "remembering saying it",
+        &["“We’re going to lose the whole block,” Okafor remembers saying to his wife."],
+        &[("okafor", "cue")],
+    ),
+    (
+        "a quote that ends its sentence ends it for the next quote",
+        &["The bid was one Brightwave dismissed as “derisory.” Two people familiar with it said it was worth less, a figure one of them called “frankly insulting.”"],
+        &[("brightwave", "cue"), ("-", "none")],
+    ),
+    (
+        "a cue-less answer to a question the writer asks",
+        &["“We need a striker,” Okafor said.", "Had the owners sanctioned a bid? “Ask them.” Had he spoken to the agent? “Next question.”"],
+        &[("okafor", "cue"), ("okafor", "continuation"), ("okafor", "continuation")],
+    ),
+    (
+        "a colon after the clause that speaks, not the one before",
+        &["The second time, after Ruiz objected, Okafor was blunt: “Save it.”"],
+        &[("okafor", "cue")],
+    ),
+    (
+        "the authors of the paper the text last named",
+        &["The Audit Office report was published on Monday. In it, the authors write that councils “cut too deep.”"],
+        &[("report", "description")],
+    ),
+    (
+        "a second verb after the quote belongs to the sentence's subject",
+        &["The complaint alleges that the ditches “function as conveyances,” and asks the court to act."],
+        &[("complaint", "cue")],
+    ),
+    (
+        "a body's office in a place",
+        &["On Thursday the HRW office in Geneva issued a warning of “grave abuses” in the camps."],
+        &[("hrw", "cue")],
+    ),
+    (
+        "a capitalised title as a description",
+        &["Mayor Elena Ruiz said: “No farmer will be displaced.” “We have nothing to hide,” the Mayor added."],
+        &[("ruiz", "cue"), ("ruiz", "description")],
+    ),
+    (
+        "the subject of a clause joined by a conjunction is remembered",
+        &["The frost came in April, and Daniel Okafor remembers the sound of it. By three the blossoms were browning. “We will lose the block,” he said."],
+        &[("okafor", "pronoun")],
+    ),
 ];
 
 #[test]

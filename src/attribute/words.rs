@@ -221,7 +221,7 @@ pub static CUE_VERBS: WordList = WordList::new(1, &[
     "continues", "concluded", "declared", "declares", "announced", "announces", "acknowledged",
     "acknowledges", "admitted", "admits", "agreed", "agrees", "observed", "remarked", "suggested",
     "suggests", "urged", "urges", "tweeted", "posted", "testified", "conceded", "concedes",
-    "countered", "counters", "cautioned", "cautions", "predicted", "predicts", "promised",
+    "countered", "counters", "cautioned", "cautions", "caution", "predicted", "predicts", "promised",
     "promises", "pledged", "vowed", "vows", "complained", "complains", "lamented", "laments",
     "quipped", "joked", "jokes", "shouted", "whispered", "emphasised", "emphasized", "stressed",
     "stresses", "maintained", "maintains", "reiterated", "confirmed", "confirms", "denied",
@@ -242,7 +242,7 @@ pub static CUE_VERBS: WordList = WordList::new(1, &[
     "rejected", "mocked", "ridiculed", "likened", "compared", "lambasted", "attacked", "assailed",
     "portrayed", "depicted", "touted", "defended", "expressing", "issued", "released", "published",
     "alleges", "alleged", "allege", "alleging", "contends", "contended", "contending", "asserts",
-    "asserted", "asserting",
+    "asserted", "asserting", "concludes", "conclude", "written",
 ]);
 
 /// Participles: the speaker is the sentence's subject ("Ruiz left, saying …").
@@ -260,7 +260,8 @@ pub static PARTICIPLES: WordList = WordList::new(2, &[
 /// quote unless their subject is a name or a pronoun.
 #[rustfmt::skip]
 pub static NAMING_VERBS: WordList = WordList::new(3, &[
-    "called", "dubbed", "branded", "labelled", "labeled", "termed", "named", "titled",
+    "called", "dubbed", "branded", "labelled", "labeled", "termed", "named", "titled", "calls",
+    "dubs", "terms",
 ]);
 
 /// Words between a subject and its verb that do not belong to either
