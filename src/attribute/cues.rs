@@ -61,18 +61,16 @@ fn verb_at(text: &str, tokens: &[Token], i: usize) -> Option<usize> {
     let t = tokens.get(i).filter(|t| is_word(t))?;
     // "he remembers saying", "she recalled telling him": remembering saying
     // it is the saying (two tokens, like "according to").
-    let remembering = is_in(
-        &[
-            "remembers",
-            "remembered",
-            "recalls",
-            "recalled",
-            "remember",
-            "recall",
-        ],
-        word(text, t),
-    );
-    if remembering && tokens.get(i + 1).is_some_and(|n| PARTICIPLES.has(n)) {
+    // (The participle first: a bit test, where the list is compared.)
+    const REMEMBERING: &[&str] = &[
+        "remembers",
+        "remembered",
+        "recalls",
+        "recalled",
+        "remember",
+        "recall",
+    ];
+    if tokens.get(i + 1).is_some_and(|n| PARTICIPLES.has(n)) && is_in(REMEMBERING, word(text, t)) {
         return Some(2);
     }
     if !CUE_VERBS.has(t) {

@@ -1093,11 +1093,11 @@ impl<'a> Run<'a> {
             phrase
         };
         let head = placed_head(phrase);
-        // "the NWS office in Johnston": the body whose office it is.
-        let unit = without_unit(phrase);
         // The head first: "Didier Coppens of the Front wallon" is Coppens,
         // not the party a shorter tail of the phrase would name.
         let head = head.filter(|h| h.split_whitespace().any(capitalized));
+        // Last, "the NWS office in Johnston": the body whose office it is.
+        let unit = std::iter::once_with(|| without_unit(phrase)).flatten();
         let candidates = head.into_iter().chain(std::iter::once(phrase)).chain(unit);
         for p in candidates {
             if let Some(s) = self.index.lookup(p) {
@@ -1307,9 +1307,9 @@ fn without_unit(phrase: &str) -> Option<&str> {
         "press",
     ];
     // A place after the unit: "in Johnston", "at Des Moines".
-    let phrase = ["in ", "at "]
+    let phrase = [" in ", " at "]
         .iter()
-        .filter_map(|p| phrase.find(&format!(" {p}")))
+        .filter_map(|p| phrase.find(p))
         .min()
         .map_or(phrase, |i| &phrase[..i]);
     let mut rest = phrase;
