@@ -699,6 +699,15 @@ pub fn speech_subject(text: &str, sentence: &[Token]) -> Option<Found> {
             && !passive(text, sentence, k)
             && !PARTICIPLES.has(&sentence[k])
     })?;
+    if word(text, &sentence[v]).eq_ignore_ascii_case("according") {
+        // "…, according to the National Weather Service.": the source cited.
+        let np = span(np_forward(text, &sentence[v + 2..]))?;
+        return Some(Found {
+            cue: sentence[v].range.start..np.end,
+            speaker: np,
+            appositive: None,
+        });
+    }
     let (subject, appositive) = subject_before(text, sentence, v)?;
     let np = span(subject)?;
     Some(Found {
@@ -1112,6 +1121,21 @@ pub fn leading_np<'t>(text: &str, tokens: &'t [Token]) -> &'t [Token] {
                 })
         })
         .map_or(0, |c| c + 1);
+    // "At the fairgrounds, which has been converted into a shelter, Dale
+    // Ferris …": a relative clause on the fronted phrase goes with it.
+    let start = match tokens.get(start) {
+        Some(t)
+            if start > 0
+                && is_word(t)
+                && is_in(&["which", "where", "when", "who"], word(text, t)) =>
+        {
+            tokens[start..]
+                .iter()
+                .position(|t| matches!(t.kind, Kind::Punct(',')))
+                .map_or(start, |c| start + c + 1)
+        }
+        _ => start,
+    };
     let rest = &tokens[start..];
     // "On Saturday she plans …": a time phrase without its comma.
     let fronted = rest

@@ -403,7 +403,7 @@ impl<'a> Run<'a> {
                     .map_or(tokens.len(), |p| start + p);
                 let at = tokens[start].range.start;
                 if tokens[start].kind == Kind::Word && !inside(b, at) {
-                    let sentence = &tokens[start..end.min(start + 24)];
+                    let sentence = &tokens[start..end.min(start + 32)];
                     if let Some(who) = self.sentence_subject(text, sentence) {
                         out.push(Subject { block: b, at, who });
                     }

@@ -447,6 +447,16 @@ const ROWS: &[Row] = &[
         &[("coppens", "pronoun")],
     ),
     (
+        "a source cited with according to at a sentence's end is who it is",
+        &["“We are ready,” said Elena Ruiz. The storm crossed the coast at about 2:10 p.m., according to Human Rights Watch. It described the surge as “historic.”"],
+        &[("ruiz", "cue"), ("hrw", "pronoun")],
+    ),
+    (
+        "a relative clause on a fronted phrase goes with it",
+        &["“It is out,” said Daniel Okafor. At the fairgrounds, which has been turned into a shelter, Dale Ferris, 72, sat by his cat. “I’ve been through four of these,” he said."],
+        &[("okafor", "cue"), ("-", "pronoun")],
+    ),
+    (
         "a pronoun before a colon",
         &["Ruiz told the crowd the port had “kept us alive.” Then she turned to the manager: “Can we go over time?”"],
         &[("ruiz", "cue"), ("ruiz", "pronoun")],
