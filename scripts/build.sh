@@ -41,7 +41,7 @@ rm -f pkg/.gitignore
 
 mkdir -p www/quote-attribution
 rm -rf www/quote-attribution/snippets
-# snippets/: the JavaScript the wasm imports (the DOM walk, src/dom/walk.js).
+# snippets/: the JavaScript the wasm imports (the DOM layer's walk and badges, src/dom/shell.js).
 cp -r pkg/snippets www/quote-attribution/
 cp pkg/quote_attribution.js pkg/quote_attribution_bg.wasm pkg/quote_attribution.d.ts pkg/embed.js www/quote-attribution/
 
