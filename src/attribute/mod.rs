@@ -521,6 +521,22 @@ impl<'a> Run<'a> {
         let phrase = phrase_of(np)?;
         let np_end = np.last()?.range.start;
         let at = sentence.iter().position(|t| t.range.start == np_end)? + 1;
+        // "Mai and Tuan Nguyen spent the morning …": people named together,
+        // whom only "they" can stand for.
+        let name = |t: &Token| t.kind == Kind::Word && capitalized(&text[t.range.clone()]);
+        let joined = np.iter().all(name)
+            && sentence
+                .get(at)
+                .is_some_and(|t| t.kind == Kind::Word && &text[t.range.clone()] == "and")
+            && sentence.get(at + 1).is_some_and(name);
+        if joined {
+            let more = sentence[at + 1..].iter().take_while(|t| name(t)).count();
+            let end = sentence[at + more].range.end;
+            let mut entity = self.unknown(&text[np.first()?.range.start..end]);
+            entity.plural = true;
+            entity.gender = None;
+            return Some(Who::Unknown(entity));
+        }
         let appositive = match sentence.get(at) {
             Some(t) if t.kind == Kind::Punct(',') => {
                 let n = sentence[at + 1..]

@@ -457,6 +457,11 @@ const ROWS: &[Row] = &[
         &[("okafor", "cue"), ("-", "pronoun")],
     ),
     (
+        "people named together are they",
+        &["“We are ready,” said Elena Ruiz.", "Mai and Tuan Nguyen, who run a bait shop, tied their skiff to the porch. “We’ve got a boat,” they said."],
+        &[("ruiz", "cue"), ("-", "pronoun")],
+    ),
+    (
         "a pronoun before a colon",
         &["Ruiz told the crowd the port had “kept us alive.” Then she turned to the manager: “Can we go over time?”"],
         &[("ruiz", "cue"), ("ruiz", "pronoun")],
