@@ -310,16 +310,8 @@ pub fn before_quote(
             .iter()
             .any(|r| r.start <= t.range.start && t.range.start < r.end)
     };
-    // A quote that ends its sentence ("… dismissed as “derisory.” Two
-    // people …") ends it for the words after it too.
-    let ends_quote = |k: usize| {
-        tokens[k].kind == Kind::Mark
-            && k > 0
-            && matches!(tokens[k - 1].kind, Kind::End(_))
-            && tokens
-                .get(k + 1)
-                .is_some_and(|n| is_word(n) && capitalized(word(text, n)))
-    };
+    // A quote that ends its sentence ends it for the words after it too.
+    let ends_quote = |k: usize| closes_sentence(text, tokens, k);
     let s = (0..q)
         .rev()
         .find(|&k| (matches!(tokens[k].kind, Kind::End(_)) && !inside(&tokens[k])) || ends_quote(k))
@@ -393,6 +385,18 @@ pub fn before_quote(
     after_colon(text, tokens, q, window)
 }
 
+/// Is token `k` a closing mark that ends its sentence: a full stop (or ?
+/// or !) before it and a capital after it ("… dismissed as “derisory.” Two
+/// people …")?
+pub(super) fn closes_sentence(text: &str, tokens: &[Token], k: usize) -> bool {
+    tokens[k].kind == Kind::Mark
+        && k > 0
+        && matches!(tokens[k - 1].kind, Kind::End(_))
+        && tokens
+            .get(k + 1)
+            .is_some_and(|n| is_word(n) && capitalized(word(text, n)))
+}
+
 /// "Prime Minister Richard Hale hit back: “…”": a named subject and a
 /// colon; the sentence's, or its last clause's ("Asked about his future,
 /// Kellan was blunt: “…”").
@@ -456,14 +460,14 @@ pub fn names_in_relative(text: &str, tokens: &[Token], open_start: usize) -> boo
     if !NAMING_VERBS.has(&window[v]) {
         return false;
     }
-    let quoted: Vec<&Token> = tokens[q + 1..]
+    let quoted = tokens
+        .get(q + 1..)
+        .unwrap_or_default()
         .iter()
         .take_while(|t| t.kind != Kind::Mark)
-        .filter(|t| is_word(t))
-        .collect();
-    let title = !quoted.is_empty()
-        && quoted.len() <= 4
-        && quoted.iter().all(|t| capitalized(word(text, t)));
+        .filter(|t| is_word(t));
+    let words = quoted.clone().count();
+    let title = (1..=4).contains(&words) && quoted.clone().all(|t| capitalized(word(text, t)));
     let Some((subject, _)) = title.then(|| subject_before(text, window, v)).flatten() else {
         return false;
     };
@@ -701,12 +705,7 @@ pub fn speech_subject(text: &str, sentence: &[Token]) -> Option<Found> {
     })?;
     if word(text, &sentence[v]).eq_ignore_ascii_case("according") {
         // "…, according to the National Weather Service.": the source cited.
-        let np = span(np_forward(text, &sentence[v + 2..]))?;
-        return Some(Found {
-            cue: sentence[v].range.start..np.end,
-            speaker: np,
-            appositive: None,
-        });
+        return verb_found(text, sentence, v, 2);
     }
     let (subject, appositive) = subject_before(text, sentence, v)?;
     let np = span(subject)?;
@@ -891,7 +890,8 @@ fn time_phrase_before(text: &str, window: &[Token], e: usize) -> usize {
 }
 
 /// Prepositions that may lead the words before a verb.
-const PREPOSITIONS: &[&str] = &["by", "from", "with", "to", "for", "of", "in", "on", "at"];
+pub(super) const PREPOSITIONS: &[&str] =
+    &["by", "from", "with", "to", "for", "of", "in", "on", "at"];
 
 /// The noun phrase ending just before `e`, read backwards to a clause
 /// boundary, without a fronted time or place phrase. `by_name` allows a
@@ -962,14 +962,13 @@ fn relative_subject<'t>(text: &str, np: &'t [Token]) -> &'t [Token] {
     ];
     // Not after a preposition ("the mayor of the city") or a quantity
     // ("all the members").
-    const BEFORE_LEAD: &[&str] = &[
-        "by", "from", "with", "to", "for", "of", "in", "on", "at", "all", "both", "half",
-    ];
+    const QUANTITIES: &[&str] = &["all", "both", "half"];
     // Nor "a" after a number ("6bn a year").
     let inner = (1..np.len()).rev().find(|&k| {
         let before = word(text, &np[k - 1]);
         is_in(LEADS, word(text, &np[k]))
-            && !is_in(BEFORE_LEAD, before)
+            && !is_in(PREPOSITIONS, before)
+            && !is_in(QUANTITIES, before)
             && !before.starts_with(|c: char| c.is_ascii_digit())
     });
     if let Some(k) = inner {

@@ -63,6 +63,15 @@ pub struct Attribution {
 }
 
 impl Attribution {
+    /// The same speaker and source as `prev`, found by continuation.
+    fn continuing(prev: &Attribution) -> Attribution {
+        Attribution {
+            cue: None,
+            method: Method::Continuation,
+            ..prev.clone()
+        }
+    }
+
     fn none() -> Attribution {
         Attribution {
             source: None,
@@ -238,22 +247,13 @@ pub fn attribute<'a>(
             if (prev.speaker.is_some() || prev.source.is_some())
                 && run.same_sentence(&quotes[i - 1], quote)
             {
-                att = Attribution {
-                    cue: None,
-                    method: Method::Continuation,
-                    ..prev.clone()
-                };
+                att = Attribution::continuing(prev);
             }
         }
         if att.speaker.is_none() && att.method == Method::None {
             if let Some((prev, b, end)) = &last {
                 if run.continues(quote, *b, *end) {
-                    att = Attribution {
-                        source: prev.source,
-                        speaker: prev.speaker.clone(),
-                        cue: None,
-                        method: Method::Continuation,
-                    };
+                    att = Attribution::continuing(prev);
                 }
             }
         }
@@ -305,11 +305,7 @@ pub fn attribute<'a>(
                 let q = tokens.partition_point(|t| t.range.start < first.open.start);
                 let asked = q > 0 && tokens[q - 1].kind == Kind::End('?');
                 if asked && (*b == first.block || *b + 1 == first.block) {
-                    att = Attribution {
-                        cue: None,
-                        method: Method::Continuation,
-                        ..prev.clone()
-                    };
+                    att = Attribution::continuing(prev);
                 }
             }
         }
@@ -1005,13 +1001,9 @@ impl<'a> Run<'a> {
         let tokens = self.tokens(n.block);
         let from = tokens.partition_point(|t| t.range.start < p.close.end.max(p.content.end));
         let to = tokens.partition_point(|t| t.range.start < n.open.start);
-        // “… “derisory.” Two people …”: a quote that ends with its sentence's
-        // full stop, and a capital after it.
+        // “… “derisory.” Two people …”: a quote that ends its sentence.
         let text = &self.block(n.block).text;
-        let ended = text[p.content.clone()].ends_with(['.', '!', '?'])
-            && tokens
-                .get(from)
-                .is_some_and(|t| t.kind == Kind::Word && capitalized(&text[t.range.clone()]));
+        let ended = from > 0 && cues::closes_sentence(text, tokens, from - 1);
         from <= to
             && !ended
             && !tokens[from..to]
@@ -1323,12 +1315,7 @@ fn without_unit(phrase: &str) -> Option<&str> {
         "press",
     ];
     // A place after the unit: "in Johnston", "at Des Moines".
-    let phrase = [" in ", " at "]
-        .iter()
-        .filter_map(|p| phrase.find(p))
-        .min()
-        .map_or(phrase, |i| &phrase[..i]);
-    let mut rest = phrase;
+    let mut rest = placed_head(phrase).unwrap_or(phrase);
     let mut cut = false;
     while let Some((head, last)) = rest.rsplit_once(' ') {
         if !is_in(UNITS, last) {
@@ -1420,13 +1407,11 @@ fn placed_head(phrase: &str) -> Option<&str> {
 /// description: "founder", "landlord", "union leader"? Any word but a verb
 /// ("told", "arrested"), a preposition or a word that starts a clause.
 fn is_role(w: &str) -> bool {
-    const NOT_ROLES: &[&str] = &[
-        "by", "from", "with", "to", "for", "of", "in", "on", "at", "than",
-    ];
     !w.is_empty()
         && !capitalized(w)
         && !w.ends_with("ed")
-        && !NOT_ROLES.contains(&w)
+        && !cues::PREPOSITIONS.contains(&w)
+        && w != "than"
         && !words::CUE_VERBS.contains(w)
         && !words::CLAUSE_STARTERS.contains(w)
         && !words::NP_STOPPERS.contains(w)
