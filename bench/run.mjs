@@ -72,9 +72,9 @@ function sizes() {
   const gz = (f) => (existsSync(join(pkg, f)) ? gzipSync(readFileSync(join(pkg, f)), { level: 9 }).length : null);
   const raw = (f) => (existsSync(join(pkg, f)) ? readFileSync(join(pkg, f)).length : null);
   const wasm = gz("quote_attribution_bg.wasm");
-  // The glue: wasm-bindgen's module plus the snippets it imports.
-  const snippets = existsSync(join(pkg, "snippets")) ? readdirSync(join(pkg, "snippets"), { recursive: true }).filter((f) => f.endsWith(".js")) : [];
-  const glue = gz("quote_attribution.js") + snippets.reduce((sum, f) => sum + gz(join("snippets", f)), 0);
+  // The glue: wasm-bindgen's module, with src/dom/shell.js folded in by
+  // scripts/build.sh.
+  const glue = gz("quote_attribution.js");
   const embed = gz("embed.js");
   return {
     wasmGz: wasm, wasmRaw: raw("quote_attribution_bg.wasm"), glueGz: glue, embedGz: embed,
@@ -180,12 +180,17 @@ async function loadToReady(browser, url) {
   await page.addInitScript(() => {
     const done = (name) => (e) => {
       window.__ready ??= { name, at: performance.now(), quotes: e.detail?.quotes?.length ?? null, problems: e.detail?.problems };
+      console.debug(`bench: ${name}`);
     };
     document.addEventListener("quote-attribution:ready", done("ready"), { capture: true });
     document.addEventListener("quote-attribution:error", done("error"), { capture: true });
   });
-  await page.goto(url);
-  await page.waitForFunction(() => window.__ready, null, { timeout: 120000, polling: 10 });
+  // Told by a console message, not by polling: playwright's polling injects
+  // its own script into the page, whose first compile (~30 ms here) blocked
+  // the main thread in the middle of the load being measured.
+  const settled = page.waitForEvent("console", { predicate: (m) => m.text().startsWith("bench: "), timeout: 120000 });
+  await page.goto(url, { waitUntil: "commit" });
+  await settled;
   const r = await page.evaluate(() => {
     const resources = performance.getEntriesByType("resource");
     const find = (end) => resources.find((e) => e.name.endsWith(end));
@@ -493,6 +498,9 @@ function profileBuild() {
   mkdirSync(out, { recursive: true });
   const path = `${process.env.HOME}/.cargo/bin:${process.env.PATH}`;
   let r = spawnSync("wasm-bindgen", ["--target", "web", "--out-dir", out, wasm], { stdio: "inherit", env: { ...process.env, PATH: path } });
+  if (r.status !== 0) return false;
+  // The same glue as scripts/build.sh ships: src/dom/shell.js folded in.
+  r = spawnSync("node", [join(REPO, "scripts/inline-snippets.mjs"), join(out, "quote_attribution.js")], { stdio: "inherit" });
   if (r.status !== 0) return false;
   r = spawnSync(join(REPO, "node_modules/.bin/wasm-opt"), ["-Oz", "-g", "--enable-bulk-memory", "--enable-nontrapping-float-to-int",
     "--enable-sign-ext", "--enable-reference-types", "--enable-mutable-globals", "--enable-multivalue",
