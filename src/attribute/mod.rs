@@ -30,6 +30,7 @@ use crate::detect::{Origin, Quote};
 use crate::report::Method;
 use crate::text::{Block, BlockKind, Page};
 use sources::{singular, Class, SourceIndex};
+use std::cell::RefCell;
 use std::collections::{HashMap, VecDeque};
 use std::ops::Range;
 use words::{
@@ -178,6 +179,7 @@ pub fn attribute<'a>(
         proper_nouns: Default::default(),
         quoted: quoted_stretches(page, quotes),
         last_document: None,
+        looked_up: RefCell::default(),
     };
     let subjects = run.subjects(mentions);
     let mut subjects = subjects.into_iter().peekable();
@@ -336,6 +338,10 @@ struct Run<'a> {
     /// The document source (a paper, a report) the text last named before
     /// the quote: who "the authors" are.
     last_document: Option<usize>,
+    /// What the manifest makes of each phrase looked up so far — the source
+    /// it names and the sources whose surname it is — since a page names
+    /// the same few people again and again, and each lookup folds.
+    looked_up: RefCell<HashMap<Box<str>, (Option<usize>, &'a [usize]), QuickHash>>,
 }
 
 impl<'a> Run<'a> {
@@ -474,7 +480,7 @@ impl<'a> Run<'a> {
         });
         match before.last() {
             Some(first) if names_someone_else => {
-                self.index.lookup(&text[first.range.start..m.range.end]) == Some(m.source)
+                self.look_up(&text[first.range.start..m.range.end]).0 == Some(m.source)
             }
             _ => true,
         }
@@ -1108,10 +1114,10 @@ impl<'a> Run<'a> {
         let unit = std::iter::once_with(|| without_unit(phrase)).flatten();
         let candidates = head.into_iter().chain(std::iter::once(phrase)).chain(unit);
         for p in candidates {
-            if let Some(s) = self.index.lookup(p) {
-                return Some(s);
+            let (source, namesakes) = self.look_up(p);
+            if source.is_some() {
+                return source;
             }
-            let namesakes = self.index.namesakes(p);
             if !namesakes.is_empty() {
                 // "Ms Kowalczyk" is not the son last quoted.
                 let gender = phrase_gender(p);
@@ -1123,6 +1129,18 @@ impl<'a> Run<'a> {
             }
         }
         None
+    }
+
+    /// [`SourceIndex::lookup`] and [`SourceIndex::namesakes`] of a phrase,
+    /// remembered for the rest of the page.
+    fn look_up(&self, phrase: &str) -> (Option<usize>, &'a [usize]) {
+        if let Some(&found) = self.looked_up.borrow().get(phrase) {
+            return found;
+        }
+        let index: &'a SourceIndex = self.index;
+        let found = (index.lookup(phrase), index.namesakes(phrase));
+        self.looked_up.borrow_mut().insert(phrase.into(), found);
+        found
     }
 
     /// The most recent entity a pronoun can stand for.
