@@ -79,6 +79,13 @@ fn verb_at(text: &str, tokens: &[Token], i: usize) -> Option<usize> {
         let to = next.is_some_and(|n| word(text, n).eq_ignore_ascii_case("to"));
         return (according && to).then_some(2);
     }
+    // "the note said", "in its reply": after an article or a possessive the
+    // word is a noun. ("Some said", "one said", "that warned" are verbs.)
+    const NOUN_MAKERS: &[&str] = &["the", "a", "an", "its", "his", "her", "their", "our", "my"];
+    let prev = i.checked_sub(1).and_then(|p| tokens.get(p));
+    if prev.is_some_and(|p| is_word(p) && is_in(NOUN_MAKERS, word(text, p))) {
+        return None;
+    }
     // "as she put it", "hit back", "summed up": verbs that speak only with
     // their particle ("the price put Halo in …" says nothing).
     let w = word(text, t);
@@ -284,23 +291,7 @@ pub fn before_quote(
     quoted: &[Range<usize>],
 ) -> Option<Found> {
     let q = tokens.partition_point(|t| t.range.start < open_start);
-    // a so-called “reform”: the writer's distance, nobody's words.
-    let scare = q
-        .checked_sub(1)
-        .and_then(|p| tokens.get(p))
-        .is_some_and(|t| {
-            is_in(
-                &[
-                    "so-called",
-                    "self-styled",
-                    "self-described",
-                    "supposed",
-                    "alleged",
-                ],
-                word(text, t),
-            )
-        });
-    if scare {
+    if named_by_writer(text, tokens, open_start) {
         return None;
     }
     // The sentence so far, without the words of other quotes in it: a title
@@ -441,6 +432,35 @@ fn after_colon(text: &str, tokens: &[Token], q: usize, window: &[Token]) -> Opti
         }
     }
     None
+}
+
+/// The writer's distance or the writer's name for something, right before
+/// the quote opening at `open_start`: a so-called “reform”, a procedure
+/// known as “en banc” review, its program, dubbed “Route 2027” — nobody's
+/// words. ("A shift he dubbed “…”", "which the study described as “…”"
+/// have a subject: theirs.)
+pub fn named_by_writer(text: &str, tokens: &[Token], open_start: usize) -> bool {
+    let q = tokens.partition_point(|t| t.range.start < open_start);
+    let at = |k: usize| {
+        q.checked_sub(k)
+            .and_then(|p| tokens.get(p))
+            .filter(|t| is_word(t))
+            .map(|t| word(text, t))
+    };
+    const DISTANCE: &[&str] = &["so-called", "self-styled", "self-described", "supposed", "alleged"];
+    const NAMING: &[&str] = &["dubbed", "nicknamed", "titled", "entitled", "named", "branded"];
+    // What may stand before a naming participle that has no subject:
+    // punctuation ("its program, dubbed"), or a passive ("was dubbed").
+    const PASSIVE: &[&str] = &["is", "was", "are", "were", "be", "been", "being", "also", "often"];
+    match (at(1), at(2)) {
+        (Some(w), _) if is_in(DISTANCE, w) => true,
+        (Some(w), Some(v)) if w.eq_ignore_ascii_case("as") => {
+            is_in(&["known", "billed"], v)
+                || (v.eq_ignore_ascii_case("to") && at(3).is_some_and(|r| r.eq_ignore_ascii_case("referred")))
+        }
+        (Some(w), before) if is_in(NAMING, w) => before.is_none_or(|b| is_in(PASSIVE, b)),
+        _ => false,
+    }
 }
 
 /// "a cooking guide it calls “Sous”", "a plan that Lumora dubbed “Project

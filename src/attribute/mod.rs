@@ -981,6 +981,7 @@ impl<'a> Run<'a> {
         quote.origin == Origin::Marks
             && (nickname(text, first)
                 || after_title_noun(text, first)
+                || cues::named_by_writer(text, self.tokens(first.block), first.open.start)
                 || cues::names_in_relative(text, self.tokens(first.block), first.open.start))
     }
 

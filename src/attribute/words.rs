@@ -107,8 +107,12 @@ pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
                         && word.chars().all(char::is_alphabetic)
                         || word.contains('.');
                     let abbreviation = ABBREVIATIONS.contains(word);
-                    // "U.S." continues with a letter; "Mr." and "J." keep their dot.
-                    if initialism && after.is_some_and(char::is_alphabetic) {
+                    // "U.S." continues with a letter; "Mr." and "J." keep their dot;
+                    // "7.30" and "2.5" are one number.
+                    let number = word.bytes().all(|b| b.is_ascii_digit() || b == b'.');
+                    if (initialism && after.is_some_and(char::is_alphabetic))
+                        || (number && after.is_some_and(|c| c.is_ascii_digit()))
+                    {
                         j += 1;
                         continue;
                     }
@@ -764,6 +768,18 @@ mod tests {
     }
 
     #[test]
+    fn a_decimal_point_ends_no_sentence() {
+        let got = words("told ABC’s 7.30: rates of 2.5 percent. In 2024. 5 more");
+        let w: Vec<_> = got.iter().map(|(w, _)| *w).collect();
+        assert_eq!(
+            w,
+            ["told", "ABC’s", "7.30", ":", "rates", "of", "2.5", "percent", ".", "In", "2024", ".", "5", "more"]
+        );
+        assert_eq!(got[8].1, Kind::End('.'));
+        assert_eq!(got[11].1, Kind::End('.'));
+    }
+
+    #[test]
     fn abbreviations_keep_their_dots_and_sentences_end() {
         let got = words("Mr. Smith of the U.S. said it’s so-called “fine.” Then");
         assert_eq!(words("the Operators’ Association")[1].0, "Operators’");
@@ -930,8 +946,12 @@ mod reference {
                             && word.chars().all(char::is_alphabetic)
                             || word.contains('.');
                         let abbreviation = ABBREVIATIONS.contains(word);
-                        // "U.S." continues with a letter; "Mr." and "J." keep their dot.
-                        if initialism && after.is_some_and(char::is_alphabetic) {
+                        // "U.S." continues with a letter; "Mr." and "J." keep their dot;
+                        // "7.30" and "2.5" are one number.
+                        let number = word.bytes().all(|b| b.is_ascii_digit() || b == b'.');
+                        if (initialism && after.is_some_and(char::is_alphabetic))
+                            || (number && after.is_some_and(|c| c.is_ascii_digit()))
+                        {
                             end = pos + 1;
                             iter.next();
                             continue;
