@@ -1112,6 +1112,17 @@ fn np_forward<'t>(text: &str, tokens: &'t [Token]) -> &'t [Token] {
     np
 }
 
+/// Can a sentence's first word open a phrase fronted before its subject
+/// and ended by a comma: "On Monday, …", "As the party wound down, …",
+/// "Near the entrance, a woman selling mangoes …"?
+pub(super) fn opens_fronted_phrase(text: &str, t: &Token) -> bool {
+    const PLACES: &[&str] = &[
+        "near", "outside", "inside", "behind", "beside", "across", "along", "among", "around",
+        "beyond", "under", "over", "past", "through", "by", "from", "with", "within", "amid",
+    ];
+    FRONTED.has(t) || SUBORDINATORS.has(t) || is_in(PLACES, word(text, t))
+}
+
 /// The sentence's subject, for a participle: a pronoun, a name, or a
 /// determiner (or possessive) and what follows it. A dateline
 /// ("SPRINGFIELD, Ill. — ") or a fronted phrase ("On Monday, ") is skipped.
@@ -1133,11 +1144,9 @@ pub fn leading_np<'t>(text: &str, tokens: &'t [Token]) -> &'t [Token] {
                 && tokens[..c]
                     .iter()
                     .all(|t| is_word(t) || matches!(t.kind, Kind::Punct(':' | '-' | '–')))
-                && tokens[..c].first().is_some_and(|t| {
-                    let w = word(text, t);
-                    // "On Monday, …", and "As the party wound down, …".
-                    FRONTED.contains(w) || SUBORDINATORS.contains(w)
-                })
+                && tokens[..c]
+                    .first()
+                    .is_some_and(|t| opens_fronted_phrase(text, t))
         })
         .map_or(0, |c| c + 1);
     // "At the fairgrounds, which has been converted into a shelter, Dale

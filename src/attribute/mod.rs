@@ -381,8 +381,19 @@ impl<'a> Run<'a> {
             }
         }
         let mut out = Vec::new();
+        // Where the manifest's names and descriptions start, for a subject
+        // the noun phrase reads shorter than the name ("a woman selling
+        // mangoes from a folding table": the phrase ends at "woman").
+        let mut starts: HashMap<(usize, usize), (usize, usize), QuickHash> = HashMap::default();
         for m in mentions {
-            if inside(m.block, m.range.start) || !self.is_subject_mention(m) {
+            if inside(m.block, m.range.start) {
+                continue;
+            }
+            let longest = starts.entry((m.block, m.range.start)).or_insert((m.source, 0));
+            if m.range.end > longest.1 {
+                *longest = (m.source, m.range.end);
+            }
+            if !self.is_subject_mention(m) {
                 continue;
             }
             out.push(Subject {
@@ -406,7 +417,13 @@ impl<'a> Run<'a> {
                 let at = tokens[start].range.start;
                 if tokens[start].kind == Kind::Word && !inside(b, at) {
                     let sentence = &tokens[start..end.min(start + 32)];
-                    if let Some(who) = self.sentence_subject(text, sentence) {
+                    let named = |np: Range<usize>| {
+                        starts
+                            .get(&(b, np.start))
+                            .filter(|&&(_, end)| end >= np.end)
+                            .map(|&(s, _)| s)
+                    };
+                    if let Some(who) = self.sentence_subject(text, sentence, named) {
                         out.push(Subject { block: b, at, who });
                     }
                 }
@@ -443,9 +460,9 @@ impl<'a> Run<'a> {
             .map_or(0, |k| k + 1);
         let after_comma = clause_start > 0 && tokens[clause_start - 1].kind == Kind::Punct(',');
         let fronted = after_comma
-            && tokens.get(sentence_start).is_some_and(|t| {
-                t.kind == Kind::Word && (words::FRONTED.has(t) || cues::SUBORDINATORS.has(t))
-            });
+            && tokens
+                .get(sentence_start)
+                .is_some_and(|t| t.kind == Kind::Word && cues::opens_fronted_phrase(text, t));
         // "The frost came …, and Roland Pellerin remembers …": the subject
         // of a clause joined by a conjunction.
         let mut before = before;
@@ -490,7 +507,17 @@ impl<'a> Run<'a> {
     /// after it ("The chief arbiter, Ruth Adeyemi, …", whose gender the
     /// noun phrase may tell: "Her son, Michael, …"), else a topic fronted
     /// with "For" ("For Vega, the weekend was …").
-    fn sentence_subject(&self, text: &str, sentence: &[Token]) -> Option<Who> {
+    ///
+    /// `named(phrase)`: the source whose name or alias starts where the
+    /// phrase does and runs at least as far ("a woman selling mangoes from
+    /// a folding table", where the phrase ends at "woman"; not "Price’s
+    /// mother").
+    fn sentence_subject(
+        &self,
+        text: &str,
+        sentence: &[Token],
+        named: impl Fn(Range<usize>) -> Option<usize>,
+    ) -> Option<Who> {
         let phrase_of = |np: &[Token]| Some(&text[np.first()?.range.start..np.last()?.range.end]);
         let first = sentence.first()?;
         let lead = &text[first.range.clone()];
@@ -550,8 +577,14 @@ impl<'a> Run<'a> {
             _ => None,
         };
         match self.who_with(phrase, appositive) {
-            None if self.is_lone_name(phrase) => Some(Who::Unknown(self.unknown(phrase))),
-            found => found,
+            found @ Some(Who::Source(_)) => found,
+            found => match named(np.first()?.range.start..np.last()?.range.end) {
+                Some(s) => Some(Who::Source(s)),
+                None if found.is_none() && self.is_lone_name(phrase) => {
+                    Some(Who::Unknown(self.unknown(phrase)))
+                }
+                None => found,
+            },
         }
     }
 
@@ -1108,12 +1141,20 @@ impl<'a> Run<'a> {
             phrase
         };
         let head = placed_head(phrase);
+        let named = |h: &&str| h.split_whitespace().any(capitalized);
         // The head first: "Didier Coppens of the Front wallon" is Coppens,
         // not the party a shorter tail of the phrase would name.
-        let head = head.filter(|h| h.split_whitespace().any(capitalized));
-        // Last, "the NWS office in Johnston": the body whose office it is.
+        let name_head = head.filter(named);
+        // Then "the NWS office in Johnston": the body whose office it is;
+        // last, a description the manifest lists, placed: "a woman selling
+        // mangoes from a folding table".
         let unit = std::iter::once_with(|| without_unit(phrase)).flatten();
-        let candidates = head.into_iter().chain(std::iter::once(phrase)).chain(unit);
+        let described = head.filter(|h| !named(h));
+        let candidates = name_head
+            .into_iter()
+            .chain(std::iter::once(phrase))
+            .chain(unit)
+            .chain(described);
         for p in candidates {
             let (source, namesakes) = self.look_up(p);
             if source.is_some() {
@@ -1415,8 +1456,8 @@ fn placed_head(phrase: &str) -> Option<&str> {
     phrase
         .match_indices(' ')
         .find(|&(at, _)| {
-            phrase[at + 1..].split_once(' ').is_some_and(|(w, _)| {
-                matches!(w, "of" | "for" | "at" | "from" | "with" | "who" | "in")
+            phrase[at + 1..].split(' ').next().is_some_and(|w| {
+                matches!(w, "of" | "for" | "at" | "from" | "with" | "who" | "in" | "on" | "near")
             })
         })
         .map(|(at, _)| &phrase[..at])
