@@ -307,9 +307,22 @@ pub fn before_quote(
         .rev()
         .find(|&k| (matches!(tokens[k].kind, Kind::End(_)) && !inside(&tokens[k])) || ends_quote(k))
         .map_or(0, |k| k + 1);
+    // A parenthesis is read past: "The European Digital Freedom Foundation
+    // (EDFF), a Brussels-based NGO, called …".
+    let mut depth = 0usize;
     let window: Vec<Token> = tokens[s..q]
         .iter()
-        .filter(|t| !inside(t) && t.kind != Kind::Mark)
+        .filter(|t| {
+            match t.kind {
+                Kind::Punct('(') => depth += 1,
+                Kind::Punct(')') if depth > 0 => {
+                    depth -= 1;
+                    return false;
+                }
+                _ => {}
+            }
+            depth == 0 && !inside(t) && t.kind != Kind::Mark
+        })
         .cloned()
         .collect();
     let window = window.as_slice();

@@ -1080,6 +1080,12 @@ impl<'a> Run<'a> {
             self.remember_source(s, phrase);
             return att;
         }
+        // "Its statement said": the statement of whoever "it" is.
+        if let Some(p) = owner_pronoun(phrase) {
+            att.method = Method::Pronoun;
+            att.source = self.antecedent(p).and_then(|e| e.source);
+            return att;
+        }
         let folded = crate::text::fold::fold(phrase);
         // "one of the people": one of the group the story has introduced.
         let folded = folded.strip_prefix("one of ").unwrap_or(&folded);
@@ -1481,6 +1487,27 @@ fn is_role(w: &str) -> bool {
 /// The noun of "the statement", "the release", "the letter": a document
 /// that speaks for whoever issued it.
 fn document_noun(speaker: &str) -> Option<&'static str> {
+    match owned_document(speaker) {
+        Some(("the", noun)) => Some(noun),
+        _ => None,
+    }
+}
+
+/// "Its statement", "his letter": the pronoun that stands for whoever
+/// issued the document.
+fn owner_pronoun(speaker: &str) -> Option<&'static str> {
+    match owned_document(speaker)?.0 {
+        "its" => Some("it"),
+        "his" => Some("he"),
+        "her" => Some("she"),
+        "their" => Some("they"),
+        _ => None,
+    }
+}
+
+/// A document noun after a determiner or a possessive pronoun: the
+/// determiner (in lower case) and the noun.
+fn owned_document(speaker: &str) -> Option<(&'static str, &'static str)> {
     const NOUNS: &[&str] = &[
         "statement",
         "release",
@@ -1491,10 +1518,10 @@ fn document_noun(speaker: &str) -> Option<&'static str> {
         "filing",
     ];
     let (det, noun) = speaker.trim().split_once(' ')?;
-    if !det.eq_ignore_ascii_case("the") {
-        return None;
-    }
-    NOUNS.iter().copied().find(|n| noun.eq_ignore_ascii_case(n))
+    let det = ["the", "its", "his", "her", "their"]
+        .into_iter()
+        .find(|d| det.eq_ignore_ascii_case(d))?;
+    Some((det, NOUNS.iter().copied().find(|n| noun.eq_ignore_ascii_case(n))?))
 }
 
 /// Is the head of `phrase` a common noun in the plural ("officials", "the
