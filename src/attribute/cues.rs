@@ -86,6 +86,13 @@ fn verb_at(text: &str, tokens: &[Token], i: usize) -> Option<usize> {
     if prev.is_some_and(|p| is_word(p) && is_in(NOUN_MAKERS, word(text, p))) {
         return None;
     }
+    // "PM accused of ‘caving in’": accused, not accusing.
+    let next = tokens.get(i + 1).filter(|n| is_word(n));
+    if next.is_some_and(|n| word(text, n).eq_ignore_ascii_case("of"))
+        && is_in(&["accused", "blamed"], word(text, t))
+    {
+        return None;
+    }
     // "as she put it", "hit back", "summed up": verbs that speak only with
     // their particle ("the price put Halo in …" says nothing).
     let w = word(text, t);

@@ -246,7 +246,8 @@ pub static CUE_VERBS: WordList = WordList::new(1, &[
     "rejected", "mocked", "ridiculed", "likened", "compared", "lambasted", "attacked", "assailed",
     "portrayed", "depicted", "touted", "defended", "expressing", "issued", "released", "published",
     "alleges", "alleged", "allege", "alleging", "contends", "contended", "contending", "asserts",
-    "asserted", "asserting", "concludes", "conclude", "written",
+    "asserted", "asserting", "concludes", "conclude", "written", "blamed", "blames", "blaming",
+    "accused", "accuses",
 ]);
 
 /// Participles: the speaker is the sentence's subject ("Ruiz left, saying …").
