@@ -55,6 +55,11 @@ fn in_name(t: &Token) -> bool {
     is_word(t) || matches!(t.kind, Kind::Punct('&' | '/' | '+'))
 }
 
+/// Is token `i` a speech verb ("said", "points out", "according to")?
+pub(super) fn is_cue(text: &str, tokens: &[Token], i: usize) -> bool {
+    verb_at(text, tokens, i).is_some()
+}
+
 /// Is token `i` a cue verb? Returns how many tokens the verb takes
 /// ("according to" takes two).
 fn verb_at(text: &str, tokens: &[Token], i: usize) -> Option<usize> {
@@ -132,6 +137,9 @@ const WITH_PARTICLE: &[(&str, &str)] = &[
     ("hit", "back"),
     ("hit", "out"),
     ("chimed", "in"),
+    ("points", "out"),
+    ("pointed", "out"),
+    ("point", "out"),
 ];
 
 /// Where the form of "be" is when the "-ing" form at `i` is a progressive:

@@ -473,7 +473,11 @@ impl<'a> Run<'a> {
         if joined {
             before.pop();
         }
-        if after_comma && !fronted && !joined {
+        // "— voluntarily, Ybarra points out, an hour before …": whoever
+        // speaks in a clause of their own.
+        let end = tokens.partition_point(|t| t.range.start < m.range.end);
+        let speaks = cues::is_cue(text, tokens, end);
+        if after_comma && !fronted && !joined && !speaks {
             // "Her husband, Walt, a Hollis voter": not a subject.
             return false;
         }

@@ -247,7 +247,7 @@ pub static CUE_VERBS: WordList = WordList::new(1, &[
     "portrayed", "depicted", "touted", "defended", "expressing", "issued", "released", "published",
     "alleges", "alleged", "allege", "alleging", "contends", "contended", "contending", "asserts",
     "asserted", "asserting", "concludes", "conclude", "written", "blamed", "blames", "blaming",
-    "accused", "accuses",
+    "accused", "accuses", "points", "pointed", "point",
 ]);
 
 /// Participles: the speaker is the sentence's subject ("Ruiz left, saying …").
