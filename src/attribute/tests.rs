@@ -103,6 +103,15 @@ fn engine() -> Engine {
                 None,
             ),
             source("complaint", "The complaint", Document, &["the suit"], None),
+            source("note", "Kessler Brandt note", Document, &["the note"], None),
+            source(
+                "vendor",
+                "Unnamed fruit vendor",
+                Anonymous,
+                &["a woman selling mangoes"],
+                None,
+            ),
+            source("firefighter", "Unnamed firefighter", Anonymous, &["a firefighter"], None),
         ],
         ..Manifest::default()
     })
@@ -115,6 +124,67 @@ type Row = (
 );
 
 const ROWS: &[Row] = &[
+    (
+        "a speech verb after an article is a noun",
+        &["“We see no catalyst,” the note said. According to the note, cuts were “not sufficient.”"],
+        &[("note", "cue"), ("note", "cue")],
+    ),
+    (
+        "a decimal point ends no sentence",
+        &["Late on Wednesday, Ruiz told ABC’s 7.30: “We will build.”"],
+        &[("ruiz", "cue")],
+    ),
+    (
+        "the writer's own name for something is nobody's words",
+        &[
+            "Ruiz spoke of a procedure known as “en banc” review.",
+            "MPs in the so-called ‘mortgage belt’ have urged Ruiz to compromise.",
+            "Ruiz said the plan, dubbed “Route 2027,” was ahead of schedule.",
+            "Ruiz dubbed it “death by a thousand trailers.”",
+        ],
+        &[("-", "none"), ("-", "none"), ("-", "none"), ("ruiz", "cue")],
+    ),
+    (
+        "a listed description longer than the noun phrase, after a fronted place",
+        &[
+            "Near the entrance, a woman selling mangoes from a folding table has found her rhythm.",
+            "“Two for five!” she calls.",
+        ],
+        &[("vendor", "pronoun")],
+    ),
+    (
+        "a speaker placed by on or near",
+        &["A firefighter on the line near Upper Juniper, who asked not to be named, described the fire as “running.”"],
+        &[("firefighter", "cue")],
+    ),
+    (
+        "a possessive document is its owner's",
+        &["The finance ministry held rates. Its statement said inflation “has eased.”"],
+        &[("ministry", "pronoun")],
+    ),
+    (
+        "a parenthesis between subject and verb",
+        &["Human Rights Watch (HRW), a New York group, called the law “a rogue’s gallery.”"],
+        &[("hrw", "cue")],
+    ),
+    (
+        "blamed on, accused of with an object, and accused of without one",
+        &[
+            "Okafor blamed the delays on “years of neglect.”",
+            "In her dissent, Ruiz accused the majority of having “tied the hands of police.”",
+            "Okafor accused of “caving in” to developers.",
+        ],
+        &[("okafor", "cue"), ("ruiz", "cue"), ("-", "none")],
+    ),
+    (
+        "a source speaking in a clause of its own is the subject for a pronoun",
+        &[
+            "“Clean offices,” Okafor said.",
+            "By 11 p.m. the music has stopped — voluntarily, Ruiz points out, an hour early. She stacks tables.",
+            "“We’ll be back,” she says.",
+        ],
+        &[("okafor", "cue"), ("ruiz", "pronoun")],
+    ),
     (
         "a paragraph of quote, and the next says whose",
         &["“I set out to survive the winter.”", "That is how Elena Ruiz describes the book's origins."],
