@@ -28,7 +28,15 @@ fn article_words(doc: &Html) -> String {
                 .as_element()
                 .is_some_and(|e| e.name() == "details" && e.attr("data-qa-quote").is_some())
         });
-        if !in_badge {
+        let in_noscript = node
+            .parent()
+            .and_then(|p| p.value().as_element().map(|e| e.name() == "noscript"))
+            .unwrap_or(false);
+        if in_noscript {
+            // Raw text, whose entities the renderer may spell differently
+            // ("&ldquo;" or "“"): compared as the markup it reads as.
+            words.push_str(&Html::parse_fragment(t).root_element().text().collect::<String>());
+        } else if !in_badge {
             words.push_str(t);
         }
     }

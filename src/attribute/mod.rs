@@ -219,7 +219,12 @@ pub fn attribute<'a>(
         }
         let mut att = match explicit.get(i).copied().flatten() {
             Some(source) => {
-                let mut att = run.by_cue(quote).unwrap_or_else(Attribution::none);
+                // What the page says too, for `check` to compare.
+                let said = match quote.origin {
+                    Origin::Blockquote => run.by_blockquote(quote),
+                    _ => run.by_cue(quote),
+                };
+                let mut att = said.unwrap_or_else(Attribution::none);
                 att.source = Some(source);
                 att.method = Method::Manifest;
                 att
