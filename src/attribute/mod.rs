@@ -492,11 +492,7 @@ impl<'a> Run<'a> {
                 t.kind == Kind::Word
                     && (capitalized(w) || DETERMINERS.contains(w) || (i == 0 && is_role(w)))
             });
-        if fronted && !joined && before.is_empty() {
-            // A name right after the comma of a fronted clause is fine; an
-            // empty phrase after one is not a mention at all.
-            return false;
-        }
+
         if !words_only {
             return false;
         }
@@ -1095,41 +1091,13 @@ impl<'a> Run<'a> {
             att.source = self.antecedent(p).and_then(|e| e.source);
             return att;
         }
-        let folded = crate::text::fold::fold(phrase);
-        // "one of the people": one of the group the story has introduced.
-        let folded = folded.strip_prefix("one of ").unwrap_or(&folded);
-        let words: Vec<&str> = folded.split(' ').collect();
-        let head = singular(words.last().copied().unwrap_or("")).to_owned();
-        // "the European official": a people's adjective may be capitalised,
-        // and so may a title ("the Minister added").
-        let common = phrase
-            .split_whitespace()
-            .skip(1)
-            .all(|w| !capitalized(w) || cues::is_nationality(w) || TITLES.contains(w));
-        let determiner = words.first().copied().unwrap_or("");
-        if common && words.len() >= 2 {
-            let found = match determiner {
-                // "the authors write": of the paper the text last named,
-                // when no source is called an author.
-                "the" if head == "author" => self
-                    .described(&head, &words)
-                    .filter(|e| e.source.is_some())
-                    .or_else(|| Some(self.entity_of(self.last_document?))),
-                // "the official": the latest source called an official.
-                "the" | "this" | "that" => self.described(&head, &words),
-                // "a report published last month": the one source the
-                // manifest describes so; "another official" is someone else.
-                "a" | "an" => self.only_source_with(&head, &words),
-                _ => None,
-            };
-            if let Some(e) = found {
-                att.source = e.source;
-                if att.method == Method::Cue {
-                    att.method = Method::Description;
-                }
-                self.remember(e);
-                return att;
+        if let Some(e) = self.description(phrase) {
+            att.source = e.source;
+            if att.method == Method::Cue {
+                att.method = Method::Description;
             }
+            self.remember(e);
+            return att;
         }
         if let Some(s) = self.organisation_in(phrase) {
             att.source = Some(s);
@@ -1141,6 +1109,37 @@ impl<'a> Run<'a> {
         let entity = self.unknown(phrase);
         self.remember(entity);
         att
+    }
+
+    /// Who a description is: "the official" (the latest source called an
+    /// official), "one of the people", "the authors" (of the paper the text
+    /// last named, when no source is called an author), "a report published
+    /// last month" (the one source the manifest describes so).
+    fn description(&self, phrase: &str) -> Option<Entity> {
+        let folded = crate::text::fold::fold(phrase);
+        // "one of the people": one of the group the story has introduced.
+        let folded = folded.strip_prefix("one of ").unwrap_or(&folded);
+        let words: Vec<&str> = folded.split(' ').collect();
+        let head = singular(words.last().copied().unwrap_or("")).to_owned();
+        // "the European official": a people's adjective may be capitalised,
+        // and so may a title ("the Minister added").
+        let common = phrase
+            .split_whitespace()
+            .skip(1)
+            .all(|w| !capitalized(w) || cues::is_nationality(w) || TITLES.contains(w));
+        if !common || words.len() < 2 {
+            return None;
+        }
+        match words[0] {
+            "the" if head == "author" => self
+                .described(&head, &words)
+                .filter(|e| e.source.is_some())
+                .or_else(|| Some(self.entity_of(self.last_document?))),
+            "the" | "this" | "that" => self.described(&head, &words),
+            // "another official" is someone else.
+            "a" | "an" => self.only_source_with(&head, &words),
+            _ => None,
+        }
     }
 
     /// The source a name means: the whole phrase, else its head before a

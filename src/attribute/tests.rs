@@ -125,6 +125,14 @@ type Row = (
 
 const ROWS: &[Row] = &[
     (
+        "a source right after a fronted phrase's comma is the sentence's subject",
+        &[
+            "“Not yet,” Ruiz said.",
+            "Later, the finance ministry closes its doors. “People ask us,” it says.",
+        ],
+        &[("ruiz", "cue"), ("ministry", "pronoun")],
+    ),
+    (
         "a speech verb after an article is a noun",
         &["“We see no catalyst,” the note said. According to the note, cuts were “not sufficient.”"],
         &[("note", "cue"), ("note", "cue")],
