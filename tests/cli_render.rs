@@ -35,7 +35,12 @@ fn article_words(doc: &Html) -> String {
         if in_noscript {
             // Raw text, whose entities the renderer may spell differently
             // ("&ldquo;" or "“"): compared as the markup it reads as.
-            words.push_str(&Html::parse_fragment(t).root_element().text().collect::<String>());
+            words.push_str(
+                &Html::parse_fragment(t)
+                    .root_element()
+                    .text()
+                    .collect::<String>(),
+            );
         } else if !in_badge {
             words.push_str(t);
         }

@@ -475,16 +475,32 @@ pub fn named_by_writer(text: &str, tokens: &[Token], open_start: usize) -> bool 
             .filter(|t| is_word(t))
             .map(|t| word(text, t))
     };
-    const DISTANCE: &[&str] = &["so-called", "self-styled", "self-described", "supposed", "alleged"];
-    const NAMING: &[&str] = &["dubbed", "nicknamed", "titled", "entitled", "named", "branded"];
+    const DISTANCE: &[&str] = &[
+        "so-called",
+        "self-styled",
+        "self-described",
+        "supposed",
+        "alleged",
+    ];
+    const NAMING: &[&str] = &[
+        "dubbed",
+        "nicknamed",
+        "titled",
+        "entitled",
+        "named",
+        "branded",
+    ];
     // What may stand before a naming participle that has no subject:
     // punctuation ("its program, dubbed"), or a passive ("was dubbed").
-    const PASSIVE: &[&str] = &["is", "was", "are", "were", "be", "been", "being", "also", "often"];
+    const PASSIVE: &[&str] = &[
+        "is", "was", "are", "were", "be", "been", "being", "also", "often",
+    ];
     match (at(1), at(2)) {
         (Some(w), _) if is_in(DISTANCE, w) => true,
         (Some(w), Some(v)) if w.eq_ignore_ascii_case("as") => {
             is_in(&["known", "billed"], v)
-                || (v.eq_ignore_ascii_case("to") && at(3).is_some_and(|r| r.eq_ignore_ascii_case("referred")))
+                || (v.eq_ignore_ascii_case("to")
+                    && at(3).is_some_and(|r| r.eq_ignore_ascii_case("referred")))
         }
         (Some(w), before) if is_in(NAMING, w) => before.is_none_or(|b| is_in(PASSIVE, b)),
         _ => false,

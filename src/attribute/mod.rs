@@ -325,6 +325,10 @@ pub fn attribute<'a>(
     out
 }
 
+/// What the manifest makes of a phrase: the source it names, and the
+/// sources whose surname it is.
+type LookedUp<'a> = (Option<usize>, &'a [usize]);
+
 struct Run<'a> {
     page: &'a Page,
     index: &'a SourceIndex,
@@ -346,7 +350,7 @@ struct Run<'a> {
     /// What the manifest makes of each phrase looked up so far — the source
     /// it names and the sources whose surname it is — since a page names
     /// the same few people again and again, and each lookup folds.
-    looked_up: RefCell<HashMap<Box<str>, (Option<usize>, &'a [usize]), QuickHash>>,
+    looked_up: RefCell<HashMap<Box<str>, LookedUp<'a>, QuickHash>>,
 }
 
 impl<'a> Run<'a> {
@@ -394,7 +398,9 @@ impl<'a> Run<'a> {
             if inside(m.block, m.range.start) {
                 continue;
             }
-            let longest = starts.entry((m.block, m.range.start)).or_insert((m.source, 0));
+            let longest = starts
+                .entry((m.block, m.range.start))
+                .or_insert((m.source, 0));
             if m.range.end > longest.1 {
                 *longest = (m.source, m.range.end);
             }
@@ -1189,7 +1195,7 @@ impl<'a> Run<'a> {
 
     /// [`SourceIndex::lookup`] and [`SourceIndex::namesakes`] of a phrase,
     /// remembered for the rest of the page.
-    fn look_up(&self, phrase: &str) -> (Option<usize>, &'a [usize]) {
+    fn look_up(&self, phrase: &str) -> LookedUp<'a> {
         if let Some(&found) = self.looked_up.borrow().get(phrase) {
             return found;
         }
@@ -1471,7 +1477,10 @@ fn placed_head(phrase: &str) -> Option<&str> {
         .match_indices(' ')
         .find(|&(at, _)| {
             phrase[at + 1..].split(' ').next().is_some_and(|w| {
-                matches!(w, "of" | "for" | "at" | "from" | "with" | "who" | "in" | "on" | "near")
+                matches!(
+                    w,
+                    "of" | "for" | "at" | "from" | "with" | "who" | "in" | "on" | "near"
+                )
             })
         })
         .map(|(at, _)| &phrase[..at])
@@ -1529,7 +1538,13 @@ fn owned_document(speaker: &str) -> Option<(&'static str, &'static str)> {
     let det = ["the", "its", "his", "her", "their"]
         .into_iter()
         .find(|d| det.eq_ignore_ascii_case(d))?;
-    Some((det, NOUNS.iter().copied().find(|n| noun.eq_ignore_ascii_case(n))?))
+    Some((
+        det,
+        NOUNS
+            .iter()
+            .copied()
+            .find(|n| noun.eq_ignore_ascii_case(n))?,
+    ))
 }
 
 /// Is the head of `phrase` a common noun in the plural ("officials", "the

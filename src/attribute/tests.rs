@@ -111,7 +111,13 @@ fn engine() -> Engine {
                 &["a woman selling mangoes"],
                 None,
             ),
-            source("firefighter", "Unnamed firefighter", Anonymous, &["a firefighter"], None),
+            source(
+                "firefighter",
+                "Unnamed firefighter",
+                Anonymous,
+                &["a firefighter"],
+                None,
+            ),
         ],
         ..Manifest::default()
     })

@@ -774,7 +774,10 @@ mod tests {
         let w: Vec<_> = got.iter().map(|(w, _)| *w).collect();
         assert_eq!(
             w,
-            ["told", "ABC’s", "7.30", ":", "rates", "of", "2.5", "percent", ".", "In", "2024", ".", "5", "more"]
+            [
+                "told", "ABC’s", "7.30", ":", "rates", "of", "2.5", "percent", ".", "In", "2024",
+                ".", "5", "more"
+            ]
         );
         assert_eq!(got[8].1, Kind::End('.'));
         assert_eq!(got[11].1, Kind::End('.'));
