@@ -142,10 +142,13 @@ const WITH_PARTICLE: &[(&str, &str)] = &[
     ("point", "out"),
 ];
 
+/// The forms of "be": before a participle, a passive ("was told") or a
+/// progressive ("was promising").
+const BE: &[&str] = &["be", "been", "being", "was", "were", "is", "are", "am"];
+
 /// Where the form of "be" is when the "-ing" form at `i` is a progressive:
 /// "was promising", "is publicly saying".
 fn progressive(text: &str, tokens: &[Token], i: usize) -> Option<usize> {
-    const BE: &[&str] = &["was", "were", "is", "are", "been", "am"];
     let mut k = i;
     while k > 0 && is_word(&tokens[k - 1]) {
         let w = word(text, &tokens[k - 1]);
@@ -491,10 +494,9 @@ pub fn named_by_writer(text: &str, tokens: &[Token], open_start: usize) -> bool 
         "branded",
     ];
     // What may stand before a naming participle that has no subject:
-    // punctuation ("its program, dubbed"), or a passive ("was dubbed").
-    const PASSIVE: &[&str] = &[
-        "is", "was", "are", "were", "be", "been", "being", "also", "often",
-    ];
+    // punctuation ("its program, dubbed"), or a passive ("was dubbed",
+    // "is also called").
+    let passive = |w: &str| is_in(BE, w) || is_in(&["also", "often"], w);
     match (at(1), at(2)) {
         (Some(w), _) if is_in(DISTANCE, w) => true,
         (Some(w), Some(v)) if w.eq_ignore_ascii_case("as") => {
@@ -502,7 +504,7 @@ pub fn named_by_writer(text: &str, tokens: &[Token], open_start: usize) -> bool 
                 || (v.eq_ignore_ascii_case("to")
                     && at(3).is_some_and(|r| r.eq_ignore_ascii_case("referred")))
         }
-        (Some(w), before) if is_in(NAMING, w) => before.is_none_or(|b| is_in(PASSIVE, b)),
+        (Some(w), before) if is_in(NAMING, w) => before.is_none_or(passive),
         _ => false,
     }
 }
@@ -574,9 +576,6 @@ const SPEECH_NOUNS: &[&str] = &[
 /// "would be announced", "was told": a passive speech verb is not the
 /// speaker speaking.
 fn passive(text: &str, window: &[Token], v: usize) -> bool {
-    const BE: &[&str] = &[
-        "be", "been", "being", "was", "were", "is", "are", "get", "got",
-    ];
     if PARTICIPLES.has(&window[v]) {
         // "was promising": a progressive, the subject speaking.
         return false;
@@ -584,8 +583,9 @@ fn passive(text: &str, window: &[Token], v: usize) -> bool {
     let mut k = v;
     while k > 0 && is_word(&window[k - 1]) {
         let w = word(text, &window[k - 1]);
-        if is_in(BE, w) || w == "to" {
-            // "would be announced", and "to describe": not a speech act.
+        if is_in(BE, w) || is_in(&["get", "got", "to"], w) {
+            // "would be announced", "got told", and "to describe": not a
+            // speech act.
             return true;
         }
         if !ADVERBS.contains(w) {

@@ -498,7 +498,6 @@ impl<'a> Run<'a> {
                 t.kind == Kind::Word
                     && (capitalized(w) || DETERMINERS.contains(w) || (i == 0 && is_role(w)))
             });
-
         if !words_only {
             return false;
         }
@@ -1168,7 +1167,7 @@ impl<'a> Run<'a> {
         // Then "the NWS office in Johnston": the body whose office it is;
         // last, a description the manifest lists, placed: "a woman selling
         // mangoes from a folding table".
-        let unit = std::iter::once_with(|| without_unit(phrase)).flatten();
+        let unit = std::iter::once_with(|| without_unit(head.unwrap_or(phrase))).flatten();
         let described = head.filter(|h| !named(h));
         let candidates = name_head
             .into_iter()
@@ -1382,8 +1381,9 @@ fn nickname(text: &str, part: &crate::detect::Part) -> bool {
         && text[part.content.clone()].split_whitespace().count() <= 3
 }
 
-/// "the NWS office in Johnston" → "the NWS", "the FBI field office" → "the
-/// FBI": a body's local unit, named by the body and a place.
+/// "the NWS office" (of "the NWS office in Johnston", its place already cut
+/// by [`placed_head`]) → "the NWS", "the FBI field office" → "the FBI": a
+/// body's local unit, named by the body.
 fn without_unit(phrase: &str) -> Option<&str> {
     const UNITS: &[&str] = &[
         "office",
@@ -1394,8 +1394,7 @@ fn without_unit(phrase: &str) -> Option<&str> {
         "field",
         "press",
     ];
-    // A place after the unit: "in Johnston", "at Des Moines".
-    let mut rest = placed_head(phrase).unwrap_or(phrase);
+    let mut rest = phrase;
     let mut cut = false;
     while let Some((head, last)) = rest.rsplit_once(' ') {
         if !is_in(UNITS, last) {
