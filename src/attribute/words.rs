@@ -79,36 +79,13 @@ pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
                     j += n.len_utf8();
                     continue;
                 }
-                // Inner apostrophe or hyphen: only when a letter follows.
-                if matches!(n, '\'' | '\u{2019}' | '-' | '\u{2011}' | '&') {
-                    let mut after = slice[j + n.len_utf8()..].chars();
-                    let next = after.next();
-                    if next.is_some_and(char::is_alphanumeric) {
+                match after_word(&text[at..pos], n, slice, j + n.len_utf8()) {
+                    Inner::Within => {
                         j += n.len_utf8();
                         continue;
                     }
-                    // A plural possessive: "the Operators’ Association".
-                    let plural = matches!(text[..pos].chars().next_back(), Some('s' | 'S'));
-                    if n != '-'
-                        && n != '&'
-                        && plural
-                        && next.is_some_and(char::is_whitespace)
-                        && after
-                            .next()
-                            .is_some_and(|c| c.is_alphabetic() || crate::detect::is_quote_mark(c))
-                    {
-                        j += n.len_utf8();
-                    }
-                }
-                if n == '.' {
-                    match dot_after(&text[at..pos], slice[j + 1..].chars().next()) {
-                        Dot::Within => {
-                            j += 1;
-                            continue;
-                        }
-                        Dot::Kept => j += 1,
-                        Dot::Apart => {}
-                    }
+                    Inner::Kept => j += n.len_utf8(),
+                    Inner::Apart => {}
                 }
                 break;
             }
@@ -152,32 +129,66 @@ pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
     out
 }
 
-/// What a full stop right after a word is to that word.
+/// What the char right after a word's letters is to the word.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
-enum Dot {
-    /// Inside it, and the word goes on: "U.S.", "7.30".
+enum Inner {
+    /// Inside it, and the word goes on: "it’s", "so-called", "R&D",
+    /// "U.S.", "7.30".
     Within,
-    /// Its last char: "Mr.", "J.".
+    /// Its last char: "the Operators’ Association", "Mr.", "J.".
     Kept,
-    /// Not part of it: a sentence's end, most often.
+    /// Not part of it.
     Apart,
 }
 
-/// The full stop after `word`, with `after` the char that follows the stop.
-fn dot_after(word: &str, after: Option<char>) -> Dot {
-    let initialism =
-        word.chars().count() == 1 && word.chars().all(char::is_alphabetic) || word.contains('.');
-    let number = word.bytes().all(|b| b.is_ascii_digit() || b == b'.');
-    if (initialism && after.is_some_and(char::is_alphabetic))
-        || (number && after.is_some_and(|c| c.is_ascii_digit()))
-    {
-        Dot::Within
-    } else if (initialism && word.chars().next().is_some_and(char::is_uppercase))
-        || ABBREVIATIONS.contains(word)
-    {
-        Dot::Kept
-    } else {
-        Dot::Apart
+/// The char `n` right after `word`'s letters, with `text[rest..]` the text
+/// after `n` (sliced only when a rule reads it: this runs at every word's
+/// end): the tokenizer's rules for apostrophes, hyphens, ampersands and full
+/// stops.
+fn after_word(word: &str, n: char, text: &str, rest: usize) -> Inner {
+    match n {
+        // Inner apostrophe or hyphen: only when a letter follows.
+        '\'' | '\u{2019}' | '-' | '\u{2011}' | '&' => {
+            let mut after = text[rest..].chars();
+            let next = after.next();
+            if next.is_some_and(char::is_alphanumeric) {
+                return Inner::Within;
+            }
+            // A plural possessive: "the Operators’ Association".
+            let plural = matches!(word.chars().next_back(), Some('s' | 'S'));
+            let possessive = n != '-'
+                && n != '&'
+                && plural
+                && next.is_some_and(char::is_whitespace)
+                && after
+                    .next()
+                    .is_some_and(|c| c.is_alphabetic() || crate::detect::is_quote_mark(c));
+            if possessive {
+                Inner::Kept
+            } else {
+                Inner::Apart
+            }
+        }
+        '.' => {
+            let after = text[rest..].chars().next();
+            let initialism = word.chars().count() == 1 && word.chars().all(char::is_alphabetic)
+                || word.contains('.');
+            let number = word.bytes().all(|b| b.is_ascii_digit() || b == b'.');
+            // "U.S." continues with a letter, "7.30" with a digit; "Mr." and
+            // "J." keep their dot.
+            if (initialism && after.is_some_and(char::is_alphabetic))
+                || (number && after.is_some_and(|c| c.is_ascii_digit()))
+            {
+                Inner::Within
+            } else if (initialism && word.chars().next().is_some_and(char::is_uppercase))
+                || ABBREVIATIONS.contains(word)
+            {
+                Inner::Kept
+            } else {
+                Inner::Apart
+            }
+        }
+        _ => Inner::Apart,
     }
 }
 
@@ -917,7 +928,7 @@ mod tests {
 mod reference {
     //! The byte-walking [`tokenize`] against the char-by-char tokenizer it
     //! replaced, kept here as the reference. The two share the word rules
-    //! ([`classes`], [`dot_after`]); what is compared is the walk.
+    //! ([`classes`], [`after_word`]); what is compared is the walk.
     use super::*;
     use proptest::prelude::*;
 
@@ -938,42 +949,17 @@ mod reference {
                         iter.next();
                         continue;
                     }
-                    // Inner apostrophe or hyphen: only when a letter follows.
-                    if matches!(n, '\'' | '\u{2019}' | '-' | '\u{2011}' | '&') {
-                        let mut after = slice[j + n.len_utf8()..].chars();
-                        let next = after.next();
-                        if next.is_some_and(char::is_alphanumeric) {
+                    match after_word(&text[at..pos], n, slice, j + n.len_utf8()) {
+                        Inner::Within => {
                             end = pos + n.len_utf8();
                             iter.next();
                             continue;
                         }
-                        // A plural possessive: "the Operators’ Association".
-                        let plural = matches!(text[..pos].chars().next_back(), Some('s' | 'S'));
-                        if n != '-'
-                            && n != '&'
-                            && plural
-                            && next.is_some_and(char::is_whitespace)
-                            && after.next().is_some_and(|c| {
-                                c.is_alphabetic() || crate::detect::is_quote_mark(c)
-                            })
-                        {
+                        Inner::Kept => {
                             end = pos + n.len_utf8();
                             iter.next();
                         }
-                    }
-                    if n == '.' {
-                        match dot_after(&text[at..pos], slice[j + 1..].chars().next()) {
-                            Dot::Within => {
-                                end = pos + 1;
-                                iter.next();
-                                continue;
-                            }
-                            Dot::Kept => {
-                                end = pos + 1;
-                                iter.next();
-                            }
-                            Dot::Apart => {}
-                        }
+                        Inner::Apart => {}
                     }
                     break;
                 }
