@@ -78,6 +78,15 @@ fn verb_at(text: &str, tokens: &[Token], i: usize) -> Option<usize> {
     if tokens.get(i + 1).is_some_and(|n| PARTICIPLES.has(n)) && is_in(REMEMBERING, word(text, t)) {
         return Some(2);
     }
+    // "Xinhua quoted Gao Lianshan as saying that …", "was quoted as
+    // saying": whoever is quoted.
+    if word(text, t).eq_ignore_ascii_case("as")
+        && tokens
+            .get(i + 1)
+            .is_some_and(|n| is_word(n) && word(text, n).eq_ignore_ascii_case("saying"))
+    {
+        return Some(2);
+    }
     if !CUE_VERBS.has(t) {
         let according = word(text, t).eq_ignore_ascii_case("according");
         let next = tokens.get(i + 1).filter(|t| is_word(t));
@@ -89,6 +98,11 @@ fn verb_at(text: &str, tokens: &[Token], i: usize) -> Option<usize> {
     const NOUN_MAKERS: &[&str] = &["the", "a", "an", "its", "his", "her", "their", "our", "my"];
     let prev = i.checked_sub(1).and_then(|p| tokens.get(p));
     if prev.is_some_and(|p| is_word(p) && is_in(NOUN_MAKERS, word(text, p))) {
+        return None;
+    }
+    // "the United States", "Gulf States Power said": after a capital,
+    // "States" is a name, not the verb.
+    if word(text, t) == "States" && prev.is_some_and(|p| is_word(p) && capitalized(word(text, p))) {
         return None;
     }
     // "PM accused of ‘caving in’": accused, not accusing.
@@ -431,7 +445,24 @@ fn after_colon(text: &str, tokens: &[Token], q: usize, window: &[Token]) -> Opti
         .rposition(|t| t.kind == Kind::Punct(','))
         .map(|c| &window[c + 1..]);
     for clause in std::iter::once(window).chain(last_clause) {
-        let np = leading_np(text, clause);
+        let mut np = leading_np(text, clause);
+        // "The tourism councillor, Alvise Fornasier, sees no reason to
+        // change course:": the name in apposition to a description.
+        if let Some(Kind::Punct(',')) = clause.get(np.len()).map(|t| t.kind) {
+            let rest = &clause[np.len() + 1..];
+            let name = leading_np(text, rest);
+            let set_off = rest
+                .get(name.len())
+                .is_some_and(|t| t.kind == Kind::Punct(','));
+            let description = np.first().is_some_and(|t| DETERMINERS.has(t));
+            let named = name.first().is_some_and(|t| {
+                let w = word(text, t);
+                capitalized(w) && !DETERMINERS.contains(w) && !PRONOUNS.contains(w)
+            });
+            if description && named && set_off {
+                np = name;
+            }
+        }
         // "Kellan was blunt": the phrase ends at its verb.
         let np = &np[..np
             .iter()
@@ -613,6 +644,40 @@ fn agent(text: &str, window: &[Token], v: usize, verb_len: usize) -> Option<Foun
 }
 
 /// The attribution a verb at `v` makes, if its subject can be read.
+/// "Xinhua quoted Gao Lianshan, who leads the delegation, as saying": the
+/// one quoted, between "quoted" and "as saying" (`v`); "Gao was quoted (by
+/// Xinhua) as saying": the subject of "was".
+fn quoted_as(text: &str, window: &[Token], v: usize, verb_end: usize) -> Option<Found> {
+    let Some(q) = (0..v)
+        .rev()
+        .take(MAX_PRE_DISTANCE)
+        .find(|&k| is_word(&window[k]) && word(text, &window[k]).eq_ignore_ascii_case("quoted"))
+    else {
+        return subject_found(text, window, v, 2);
+    };
+    let object = &window[q + 1..v];
+    let by = object
+        .first()
+        .is_some_and(|t| is_word(t) && word(text, t).eq_ignore_ascii_case("by"));
+    if object.is_empty() || by {
+        let be = (0..q)
+            .rev()
+            .find(|&k| is_word(&window[k]) && is_in(BE, word(text, &window[k])))?;
+        let found = subject_found(text, window, be, q + 1 - be)?;
+        return Some(Found {
+            cue: found.cue.start..verb_end,
+            ..found
+        });
+    }
+    let np = np_forward(text, object);
+    let speaker = span(np)?;
+    Some(Found {
+        cue: window[q].range.start..verb_end,
+        speaker,
+        appositive: appositive_after(&object[np.len()..]),
+    })
+}
+
 fn verb_found(text: &str, window: &[Token], v: usize, verb_len: usize) -> Option<Found> {
     let verb = lower(word(text, &window[v]));
     let verb_end = window[v + verb_len - 1].range.end;
@@ -626,6 +691,9 @@ fn verb_found(text: &str, window: &[Token], v: usize, verb_len: usize) -> Option
             speaker: np,
             appositive,
         });
+    }
+    if verb == "as" {
+        return quoted_as(text, window, v, verb_end);
     }
     if let Some(be) = progressive(text, window, v).filter(|_| PARTICIPLES.has(&window[v])) {
         // "the Defense Ministry was publicly promising": the subject of "was".
@@ -770,6 +838,31 @@ pub fn speech_subject(text: &str, sentence: &[Token]) -> Option<Found> {
     if word(text, &sentence[v]).eq_ignore_ascii_case("according") {
         // "…, according to the National Weather Service.": the source cited.
         return verb_found(text, sentence, v, 2);
+    }
+    // "Changing a metric isn’t improper in itself, said Lorraine Tate, who
+    // teaches accounting": an inversion after the words it reports, its
+    // noun phrase ending the sentence or set off by a comma (not "Ruiz, the
+    // harbour master, said the port was closed").
+    if v > 0 && sentence[v - 1].kind == Kind::Punct(',') {
+        let rest = &sentence[v + verb_at(text, sentence, v)?..];
+        let np = np_forward(text, rest);
+        let after = &rest[np.len()..];
+        let ends = after
+            .first()
+            .is_none_or(|t| matches!(t.kind, Kind::Punct(',') | Kind::End(_)));
+        // A name or a description ("said a spokeswoman"), not "said she
+        // lost 40 pounds".
+        let named = np.first().is_some_and(|t| {
+            let w = word(text, t);
+            (capitalized(w) || DETERMINERS.contains(w)) && !PRONOUNS.contains(w)
+        });
+        if let Some(speaker) = span(np).filter(|_| ends && named) {
+            return Some(Found {
+                cue: sentence[v].range.start..speaker.end,
+                speaker,
+                appositive: appositive_after(after),
+            });
+        }
     }
     let (subject, appositive) = subject_before(text, sentence, v)?;
     let np = span(subject)?;
@@ -1234,11 +1327,13 @@ pub fn leading_np<'t>(text: &str, tokens: &'t [Token]) -> &'t [Token] {
         }
         let w = word(text, t);
         let possessive = w.ends_with("’s") || w.ends_with("'s") || w.ends_with('’');
-        // "French officials", "Israeli forces": a people and a plural noun.
+        // "French officials", "Israeli forces": a people and a plural noun
+        // (not "Lachlan agrees": a speech verb).
         let people = n == 1
             && is_nationality(word(text, &rest[0]))
             && w.ends_with('s')
-            && !w.ends_with("ss");
+            && !w.ends_with("ss")
+            && !CUE_VERBS.has(t);
         if (DETERMINERS.contains(w) && n == 0) || possessive {
             after_determiner = true;
         } else if capitalized(w) || people {

@@ -303,6 +303,13 @@ pub fn attribute<'a>(
                 }
             }
         }
+        // "She paused. “No. They were in my bag.”": the same, after a
+        // sentence whose subject is a pronoun.
+        if att.speaker.is_none() && att.method == Method::None {
+            if let Some((pronoun, cue)) = run.pronoun_before(quote) {
+                att = run.resolve(&pronoun, cue, Method::Pronoun);
+            }
+        }
         // "Had the club’s owners sanctioned a bid? “Ask them.”": a quote with
         // no cue right after a question the writer asks is the answer of the
         // last speaker, in this paragraph or the one before.
@@ -470,10 +477,15 @@ impl<'a> Run<'a> {
             .rposition(|t| matches!(t.kind, Kind::End(_)))
             .map_or(0, |k| k + 1);
         let after_comma = clause_start > 0 && tokens[clause_start - 1].kind == Kind::Punct(',');
+        // "Near the entrance, …", and "Minutes later, …", "Two stalls down
+        // from the mangoes, …" by their second or third word.
+        let opens = |t: &Token| t.kind == Kind::Word && cues::opens_fronted_phrase(text, t);
         let fronted = after_comma
-            && tokens
-                .get(sentence_start)
-                .is_some_and(|t| t.kind == Kind::Word && cues::opens_fronted_phrase(text, t));
+            && tokens[sentence_start..clause_start]
+                .iter()
+                .take(4)
+                .take_while(|t| t.kind == Kind::Word)
+                .any(opens);
         // "The frost came …, and Roland Pellerin remembers …": the subject
         // of a clause joined by a conjunction.
         let mut before = before;
@@ -496,7 +508,10 @@ impl<'a> Run<'a> {
             && before.iter().enumerate().all(|(i, t)| {
                 let w = &text[t.range.clone()];
                 t.kind == Kind::Word
-                    && (capitalized(w) || DETERMINERS.contains(w) || (i == 0 && is_role(w)))
+                    && (capitalized(w)
+                        || DETERMINERS.contains(w)
+                        || TITLES.contains(w)
+                        || (i == 0 && is_role(w)))
             });
         if !words_only {
             return false;
@@ -1041,6 +1056,33 @@ impl<'a> Run<'a> {
         ends == 1 && to > 0 && matches!(tokens[to - 1].kind, Kind::End(_))
     }
 
+    /// "She paused. “…”": the pronoun that is the subject of the short
+    /// sentence right before `quote`, in its paragraph, and that sentence
+    /// (without a quote of its own, and not a question).
+    fn pronoun_before(&self, quote: &Quote) -> Option<(String, String)> {
+        let first = quote.first();
+        let tokens = self.tokens(first.block);
+        let text = &self.block(first.block).text;
+        let q = tokens.partition_point(|t| t.range.start < first.open.start);
+        let end = q
+            .checked_sub(1)
+            .filter(|&e| tokens[e].kind == Kind::End('.'))?;
+        let start = tokens[..end]
+            .iter()
+            .rposition(|t| matches!(t.kind, Kind::End(_)))
+            .map_or(0, |k| k + 1);
+        let sentence = &tokens[start..end];
+        let (subject, rest) = sentence.split_first()?;
+        let pronoun = &text[subject.range.clone()];
+        let short = sentence.len() <= 12 && rest.first().is_some_and(|t| t.kind == Kind::Word);
+        let plain = sentence.iter().all(|t| t.kind != Kind::Mark);
+        let lead = ["He", "She", "They"].contains(&pronoun);
+        (lead && short && plain).then(|| {
+            let cue = text[subject.range.start..sentence[sentence.len() - 1].range.end].to_owned();
+            (pronoun.to_lowercase(), cue)
+        })
+    }
+
     /// Do `prev` and `next` stand in one sentence: same paragraph, no
     /// sentence end between them?
     fn same_sentence(&mut self, prev: &Quote, next: &Quote) -> bool {
@@ -1141,8 +1183,12 @@ impl<'a> Run<'a> {
                 .filter(|e| e.source.is_some())
                 .or_else(|| Some(self.entity_of(self.last_document?))),
             "the" | "this" | "that" => self.described(&head, &words),
-            // "another official" is someone else.
-            "a" | "an" => self.only_source_with(&head, &words),
+            // "another official" is someone else, and so is "a developer"
+            // once the one developer the manifest lists has spoken or been
+            // named: an indefinite article brings in someone new.
+            "a" | "an" => self
+                .only_source_with(&head, &words)
+                .filter(|e| !self.entities.iter().any(|m| m.source == e.source)),
             _ => None,
         }
     }
@@ -1173,7 +1219,8 @@ impl<'a> Run<'a> {
             .into_iter()
             .chain(std::iter::once(phrase))
             .chain(unit)
-            .chain(described);
+            .chain(described)
+            .chain(reduced_head(phrase));
         for p in candidates {
             let (source, namesakes) = self.look_up(p);
             if source.is_some() {
@@ -1483,6 +1530,34 @@ fn placed_head(phrase: &str) -> Option<&str> {
             })
         })
         .map(|(at, _)| &phrase[..at])
+}
+
+/// A description up to the clause that says which one it is, with no
+/// "that" or "which" to open it: "A memo" in "A memo prepared for the
+/// board", "A slide deck" in "A slide deck Orrin presented to investors".
+fn reduced_head(phrase: &str) -> Option<&str> {
+    let words: Vec<(usize, &str)> = phrase
+        .split(' ')
+        .scan(0, |at, w| {
+            let start = *at;
+            *at += w.len() + 1;
+            Some((start, w))
+        })
+        .collect();
+    if !words
+        .first()
+        .is_some_and(|&(_, w)| is_in(&["a", "an", "the", "this", "that"], w))
+    {
+        return None;
+    }
+    let participle = |w: &str| !capitalized(w) && w.len() > 4 && w.ends_with("ed");
+    (2..words.len())
+        .find(|&k| {
+            let w = words[k].1;
+            participle(w)
+                || (capitalized(w) && words.get(k + 1).is_some_and(|&(_, n)| participle(n)))
+        })
+        .map(|k| phrase[..words[k].0].trim_end())
 }
 
 /// Does `w` (lower case, right before a name) read as a role or a

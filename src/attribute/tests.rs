@@ -118,6 +118,23 @@ fn engine() -> Engine {
                 &["a firefighter"],
                 None,
             ),
+            source("mallory", "Dean Mallory", Person, &[], Some("head coach")),
+            source(
+                "alvarez",
+                "Kenji Alvarez",
+                Person,
+                &[],
+                Some("app developer"),
+            ),
+            source(
+                "memo",
+                "Board memo",
+                Document,
+                &["a memo", "the memo"],
+                None,
+            ),
+            source("gulf", "Gulf States Power", Organization, &[], None),
+            source("lachlan", "Fiona Lachlan", Person, &[], None),
         ],
         ..Manifest::default()
     })
@@ -649,6 +666,76 @@ const ROWS: &[Row] = &[
         "the subject of a clause joined by a conjunction is remembered",
         &["The frost came in April, and Daniel Okafor remembers the sound of it. By three the blossoms were browning. “We will lose the block,” he said."],
         &[("okafor", "pronoun")],
+    ),
+    (
+        "a lower-case title word before a role and a name",
+        &["Saints head coach Dean Mallory was in no mood to apologise. ‘We’ll take it’, he told reporters."],
+        &[("mallory", "pronoun")],
+    ),
+    (
+        "an indefinite description of someone already named is someone else",
+        &[
+            "“It works,” said a developer at the launch.",
+            "“It really works,” said Kenji Alvarez.",
+            "“It is a screen strapped to a battery,” said a developer at a Seattle studio.",
+        ],
+        &[("alvarez", "description"), ("alvarez", "cue"), ("-", "cue")],
+    ),
+    (
+        "an inversion after reported words makes its speaker the subject",
+        &[
+            "“Fine,” Okafor said.",
+            "Changing a metric is not improper in itself, said Elena Ruiz, who teaches accounting. “Doing it quietly is,” she said.",
+        ],
+        &[("okafor", "cue"), ("ruiz", "pronoun")],
+    ),
+    (
+        "a description up to a clause without that or which",
+        &[
+            "A memo prepared for the board in December acknowledged growth “driven by reactivation campaigns.”",
+            "A memo Brightwave circulated to investors described “steady growth.”",
+        ],
+        &[("memo", "cue"), ("memo", "cue")],
+    ),
+    (
+        "a name in apposition to a description before a colon",
+        &["The harbour master, Daniel Okafor, sees no reason to change course: “The figures speak.”"],
+        &[("okafor", "cue")],
+    ),
+    (
+        "States after a capital is a name, not the verb",
+        &["Gulf States Power said in a statement that crews would work “as soon as winds drop.”"],
+        &[("gulf", "cue")],
+    ),
+    (
+        "quoted as saying",
+        &[
+            "The Herald quoted Mayor Elena Ruiz, who leads the delegation, as saying that the city “will never accept” it.",
+            "Okafor was quoted by the Herald as saying the port “is safe.”",
+        ],
+        &[("ruiz", "cue"), ("okafor", "cue")],
+    ),
+    (
+        "a fronted phrase known by its second word",
+        &[
+            "“Oh, he has holed it!” said Daniel Okafor.",
+            "Minutes later, standing behind the green with his cap pushed back, Marc Dufresne tried to explain. “I told myself to breathe,” he said.",
+        ],
+        &[("okafor", "cue"), ("dufresne", "pronoun")],
+    ),
+    (
+        "a quote after a short sentence whose subject is a pronoun",
+        &[
+            "“Were you there?” Okafor asked. “Yes,” Elena Ruiz said.",
+            "“Were you wearing them?” Okafor asked.",
+            "She paused. “No. They were in my bag.”",
+        ],
+        &[("okafor", "cue"), ("ruiz", "cue"), ("okafor", "cue"), ("ruiz", "pronoun")],
+    ),
+    (
+        "a speech verb after a name is no plural noun",
+        &["Lachlan agrees the picture is mixed, but says first-home buyers took a “modestly higher” share."],
+        &[("lachlan", "cue")],
     ),
 ];
 

@@ -367,7 +367,7 @@ pub static TITLES: WordList = WordList::new(9, &[
     "cmdr", "commander", "supt", "insp", "det", "hon", "congressman", "congresswoman",
     "assemblyman", "assemblywoman", "alderman", "alderwoman", "magistrate", "principal",
     "headteacher", "chef", "doctor", "nurse", "agent", "marshal", "corporal", "cpl", "private",
-    "pte", "senior", "junior", "former", "acting", "interim",
+    "pte", "senior", "junior", "former", "acting", "interim", "head",
 ]);
 
 /// Personal pronouns that can stand for a speaker.
