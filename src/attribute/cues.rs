@@ -643,7 +643,6 @@ fn agent(text: &str, window: &[Token], v: usize, verb_len: usize) -> Option<Foun
     })
 }
 
-/// The attribution a verb at `v` makes, if its subject can be read.
 /// "Xinhua quoted Gao Lianshan, who leads the delegation, as saying": the
 /// one quoted, between "quoted" and "as saying" (`v`); "Gao was quoted (by
 /// Xinhua) as saying": the subject of "was".
@@ -678,6 +677,7 @@ fn quoted_as(text: &str, window: &[Token], v: usize, verb_end: usize) -> Option<
     })
 }
 
+/// The attribution a verb at `v` makes, if its subject can be read.
 fn verb_found(text: &str, window: &[Token], v: usize, verb_len: usize) -> Option<Found> {
     let verb = lower(word(text, &window[v]));
     let verb_end = window[v + verb_len - 1].range.end;
