@@ -78,20 +78,15 @@ fn verb_at(text: &str, tokens: &[Token], i: usize) -> Option<usize> {
     if tokens.get(i + 1).is_some_and(|n| PARTICIPLES.has(n)) && is_in(REMEMBERING, word(text, t)) {
         return Some(2);
     }
-    // "Xinhua quoted Gao Lianshan as saying that …", "was quoted as
-    // saying": whoever is quoted.
-    if word(text, t).eq_ignore_ascii_case("as")
-        && tokens
-            .get(i + 1)
-            .is_some_and(|n| is_word(n) && word(text, n).eq_ignore_ascii_case("saying"))
-    {
-        return Some(2);
-    }
     if !CUE_VERBS.has(t) {
-        let according = word(text, t).eq_ignore_ascii_case("according");
+        // "according to"; and "Xinhua quoted Gao Lianshan as saying that
+        // …", "was quoted as saying": whoever is quoted.
         let next = tokens.get(i + 1).filter(|t| is_word(t));
-        let to = next.is_some_and(|n| word(text, n).eq_ignore_ascii_case("to"));
-        return (according && to).then_some(2);
+        let w = word(text, t);
+        let then = |n: &str| next.is_some_and(|t| word(text, t).eq_ignore_ascii_case(n));
+        let according = w.eq_ignore_ascii_case("according") && then("to");
+        let quoted = w.eq_ignore_ascii_case("as") && then("saying");
+        return (according || quoted).then_some(2);
     }
     // "the note said", "in its reply": after an article or a possessive the
     // word is a noun. ("Some said", "one said", "that warned" are verbs.)

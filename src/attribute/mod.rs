@@ -1220,7 +1220,7 @@ impl<'a> Run<'a> {
             .chain(std::iter::once(phrase))
             .chain(unit)
             .chain(described)
-            .chain(reduced_head(phrase));
+            .chain(std::iter::once_with(|| reduced_head(phrase)).flatten());
         for p in candidates {
             let (source, namesakes) = self.look_up(p);
             if source.is_some() {
