@@ -259,6 +259,36 @@ pub fn after_quote(
     })
 }
 
+/// "Crews would restore service “as soon as winds drop” on Monday, the
+/// utility said.": the attribution that ends the sentence a quote closing
+/// at `close_end` stands in, after its last comma, with no other quote in
+/// between and little after the verb ("said in a statement", not "said the
+/// port would close").
+pub fn sentence_final(text: &str, tokens: &[Token], close_end: usize) -> Option<Found> {
+    let i = tokens.partition_point(|t| t.range.start < close_end);
+    let end = i + tokens[i..]
+        .iter()
+        .position(|t| matches!(t.kind, Kind::End(_) | Kind::Mark))
+        .unwrap_or(tokens.len() - i);
+    if tokens.get(end).is_some_and(|t| t.kind == Kind::Mark) {
+        return None;
+    }
+    let comma = (i..end)
+        .rev()
+        .find(|&k| tokens[k].kind == Kind::Punct(','))?;
+    if comma == i {
+        // Right after the quote: `after_quote`'s case.
+        return None;
+    }
+    let found = after_quote(text, tokens, tokens[comma].range.start, Some(','))?;
+    let tail = tokens[comma..end]
+        .iter()
+        .filter(|t| t.range.start >= found.cue.end)
+        .collect::<Vec<_>>();
+    let short = tail.len() <= 4 && tail.iter().all(|t| is_word(t));
+    short.then_some(found)
+}
+
 /// The words of an appositive right after a noun phrase: `, the harbour
 /// master,` → "the harbour master".
 fn appositive_after(tokens: &[Token]) -> Option<Range<usize>> {
@@ -526,7 +556,10 @@ pub fn named_by_writer(text: &str, tokens: &[Token], open_start: usize) -> bool 
     match (at(1), at(2)) {
         (Some(w), _) if is_in(DISTANCE, w) => true,
         (Some(w), Some(v)) if w.eq_ignore_ascii_case("as") => {
-            is_in(&["known", "billed"], v)
+            // "known as", and "known among scrap buyers as".
+            (2..=5)
+                .map_while(at)
+                .any(|k| is_in(&["known", "billed"], k))
                 || (v.eq_ignore_ascii_case("to")
                     && at(3).is_some_and(|r| r.eq_ignore_ascii_case("referred")))
         }
@@ -1063,6 +1096,15 @@ fn back_np<'t>(text: &str, window: &'t [Token], e: usize, by_name: bool) -> Opti
         let verb = !capitalized(w)
             && ((CUE_VERBS.contains(w) && !PARTICIPLES.contains(w)) || AUXILIARIES.contains(w));
         if (CLAUSE_STARTERS.contains(w) && !inside_name) || verb {
+            // "A joint statement issued after the ministers met … said": a
+            // clause on a participle belongs to the subject before it.
+            let participle = start >= 2
+                && is_word(&window[start - 2])
+                && word(text, &window[start - 2]).ends_with("ed")
+                && !capitalized(word(text, &window[start - 2]));
+            if participle && is_in(&["after", "before", "when", "while", "since", "until"], w) {
+                return back_np(text, window, start - 1, by_name);
+            }
             break;
         }
         start -= 1;

@@ -804,10 +804,38 @@ impl<'a> Run<'a> {
             }
         }
         let tokens = self.tokens(first.block);
-        if let Some(f) =
-            cues::before_quote(text, tokens, first.open.start, &self.quoted[first.block])
-        {
-            return Some(self.found(first.block, &f));
+        let before = cues::before_quote(text, tokens, first.open.start, &self.quoted[first.block]);
+        // "…, and the two agreed to “…” on trade, a readout of the call
+        // said.": the attribution ending the sentence, when the cue before
+        // the quote names nobody the manifest lists, or there is none.
+        // (Not for a name: "the 『Sunflower Akashi』, … according to the
+        // operator", "a grizzly known as ‘Marigold’ …, park officials said".)
+        let name = text[first.content.clone()]
+            .split_whitespace()
+            .all(capitalized);
+        let finale = (!name)
+            .then(|| {
+                cues::sentence_final(
+                    &self.block(last.block).text,
+                    self.tokens(last.block),
+                    close_end,
+                )
+            })
+            .flatten();
+        if let Some(f) = before {
+            let att = self.found(first.block, &f);
+            if att.source.is_none() && att.method == Method::Cue {
+                if let Some(g) = &finale {
+                    let alt = self.found(last.block, g);
+                    if alt.source.is_some() {
+                        return Some(alt);
+                    }
+                }
+            }
+            return Some(att);
+        }
+        if let Some(g) = &finale {
+            return Some(self.found(last.block, g));
         }
         if !opens_block {
             return None;

@@ -733,6 +733,21 @@ const ROWS: &[Row] = &[
         &[("okafor", "cue"), ("ruiz", "cue"), ("okafor", "cue"), ("ruiz", "pronoun")],
     ),
     (
+        "a clause on a participle belongs to the subject before it",
+        &["A memo issued after the ministers met in Geneva said they were “gravely concerned.”"],
+        &[("memo", "cue")],
+    ),
+    (
+        "the attribution that ends the sentence, not for a name",
+        &[
+            "Crews would begin restoring service “as soon as winds drop” on Monday, Gulf States Power said.",
+            "Ruiz held a call with the minister, and the two agreed to “keep talking” on trade, a memo of the call said.",
+            "Crews watched a grizzly, ‘Marigold’ to the crowds, cross the line on Sunday, Gulf States Power said.",
+            "Converters are known among scrap buyers as “cats” and fetch $150 apiece, Gulf States Power said.",
+        ],
+        &[("gulf", "cue"), ("memo", "cue"), ("-", "none"), ("-", "none")],
+    ),
+    (
         "a speech verb after a name is no plural noun",
         &["Lachlan agrees the picture is mixed, but says first-home buyers took a “modestly higher” share."],
         &[("lachlan", "cue")],
