@@ -36,7 +36,7 @@ const MAX_SPEAKER_WORDS: usize = 10;
 /// How far after the quote the verb may come, in tokens.
 const MAX_POST_DISTANCE: usize = 14;
 /// How far before the quote the verb may be, in words.
-const MAX_PRE_DISTANCE: usize = 30;
+const MAX_PRE_DISTANCE: usize = 40;
 /// Words between a verb and the quote past which an earlier speech verb in
 /// the sentence is preferred (see [`before_quote`]).
 const FAR_FROM_QUOTE: usize = 6;
@@ -77,6 +77,17 @@ fn verb_at(text: &str, tokens: &[Token], i: usize) -> Option<usize> {
     ];
     if tokens.get(i + 1).is_some_and(|n| PARTICIPLES.has(n)) && is_in(REMEMBERING, word(text, t)) {
         return Some(2);
+    }
+    // "holding that the hearing had been “reduced to an empty ritual”": a
+    // court holds, with its clause.
+    if is_in(&["holding", "held", "holds"], word(text, t)) {
+        let that = tokens
+            .get(i + 1)
+            .is_some_and(|n| is_word(n) && word(text, n) == "that");
+        let clause = i
+            .checked_sub(1)
+            .is_some_and(|p| tokens[p].kind == Kind::Punct(','));
+        return (that && (clause || word(text, t) != "holding")).then_some(1);
     }
     if !CUE_VERBS.has(t) {
         // "according to"; and "Xinhua quoted Gao Lianshan as saying that
@@ -205,8 +216,22 @@ pub fn after_quote(
     if after_period && capitalized(word(text, first)) {
         return None;
     }
-    let v =
-        (0..clause.len().min(MAX_POST_DISTANCE)).find(|&k| verb_at(text, clause, k).is_some())?;
+    // "Ingrid Solheim, a spokesperson for the UN Office for the
+    // Coordination of Humanitarian Affairs (OCHA), told": the verb may come
+    // further on, past an appositive set off by commas.
+    let head = clause.iter().take_while(|t| is_word(t)).count();
+    let reach = match clause.get(head) {
+        Some(t) if t.kind == Kind::Punct(',') && (1..=MAX_SPEAKER_WORDS).contains(&head) => clause
+            [head + 1..]
+            .iter()
+            .take(2 * MAX_POST_DISTANCE)
+            .position(|t| t.kind == Kind::Punct(','))
+            .map_or(MAX_POST_DISTANCE, |c| {
+                (head + 1 + c + 4).max(MAX_POST_DISTANCE)
+            }),
+        _ => MAX_POST_DISTANCE,
+    };
+    let v = (0..clause.len().min(reach)).find(|&k| verb_at(text, clause, k).is_some())?;
     let verb_len = verb_at(text, clause, v)?;
     let subject_end = (0..v)
         .rev()
@@ -251,6 +276,14 @@ pub fn after_quote(
         return None;
     }
     let head = strip_leading(text, head, JOINS);
+    // “…,” and when Chief Justice Kline asked …: a clause of its own, not
+    // the quote's attribution.
+    if head.first().is_some_and(|t| {
+        let w = word(text, t);
+        SUBORDINATORS.contains(w) && !capitalized(w)
+    }) {
+        return None;
+    }
     let speaker = span(head)?;
     Some(Found {
         cue: speaker.start..clause[v + verb_len - 1].range.end,
@@ -430,6 +463,19 @@ pub fn before_quote(
                 word(text, &window[v - 1]),
             );
         if reported && i + 1 < verbs.len() {
+            continue;
+        }
+        // "the so-called “humanitarian corridor” announced by the
+        // authorities last week existed “largely on paper”": a participle
+        // with its agent describes a noun; it introduces no quote ("a plan
+        // described by critics as “…”" does, through "as").
+        let by = window
+            .get(v + verb_len)
+            .is_some_and(|t| is_word(t) && word(text, t).eq_ignore_ascii_case("by"));
+        let as_quote = window
+            .last()
+            .is_some_and(|t| is_word(t) && word(text, t).eq_ignore_ascii_case("as"));
+        if by && !as_quote && !passive(text, window, v) {
             continue;
         }
         if passive(text, window, v) {
@@ -999,10 +1045,14 @@ fn subject_before<'t>(text: &str, window: &'t [Token], v: usize) -> Option<Subje
         return Some((back_np(text, window, e, true)?, None));
     }
     if e > 0 && matches!(window[e - 1].kind, Kind::Punct(',')) {
-        // "Ruiz, the harbour master, said": the name before the first comma.
+        // "Ruiz, the harbour master, said": the name before the first comma
+        // (and "A spokesperson for Interconnex, a Boston rival that raised a
+        // $30 million round last fall, said": an appositive may hold
+        // figures).
+        let figure = |t: &Token| matches!(t.kind, Kind::Punct('$' | '€' | '£' | '%' | '.'));
         let comma = (0..e - 1)
             .rev()
-            .find(|&k| !in_name(&window[k]))
+            .find(|&k| !in_name(&window[k]) && !figure(&window[k]))
             .filter(|&k| matches!(window[k].kind, Kind::Punct(',')))?;
         let appositive = &window[comma + 1..e - 1];
         let mut name = back_np(text, window, comma, false)?;
@@ -1108,8 +1158,16 @@ fn back_np<'t>(text: &str, window: &'t [Token], e: usize, by_name: bool) -> Opti
             break;
         }
         start -= 1;
-        // A pronoun is a whole subject: "He admitted he had told …".
+        // A pronoun is a whole subject: "He admitted he had told …" (and
+        // "she resisted calls": a verb after it, and "calls" a noun).
         if PRONOUNS.contains(w) {
+            let verb_after = start + 1 < e && {
+                let next = word(text, &window[start + 1]);
+                next.ends_with("ed") && !capitalized(next)
+            };
+            if verb_after {
+                return None;
+            }
             break;
         }
     }
@@ -1241,7 +1299,8 @@ pub(crate) fn is_nationality(w: &str) -> bool {
             .any(|end| w.len() > end.len() + 2 && w.ends_with(end))
 }
 
-/// "SPRINGFIELD, Ill." before a dash: capitalised words, one in capitals.
+/// "SPRINGFIELD, Ill." before a dash, "BENGALURU" before a colon:
+/// capitalised words, one in capitals.
 fn is_dateline(text: &str, tokens: &[Token]) -> bool {
     let words = || tokens.iter().filter(|t| is_word(t)).map(|t| word(text, t));
     let shouting = |w: &str| {
@@ -1294,7 +1353,12 @@ pub(super) fn opens_fronted_phrase(text: &str, t: &Token) -> bool {
         "near", "outside", "inside", "behind", "beside", "across", "along", "among", "around",
         "beyond", "under", "over", "past", "through", "by", "from", "with", "within", "amid",
     ];
-    FRONTED.has(t) || SUBORDINATORS.has(t) || is_in(PLACES, word(text, t))
+    // "Writing in the Western Courier, the critic …": a participle.
+    let w = word(text, t);
+    let participle = w.len() > 5
+        && w.ends_with("ing")
+        && !is_in(&["nothing", "something", "everything", "anything"], w);
+    FRONTED.has(t) || SUBORDINATORS.has(t) || is_in(PLACES, w) || participle
 }
 
 /// The sentence's subject, for a participle: a pronoun, a name, or a
@@ -1304,7 +1368,7 @@ pub fn leading_np<'t>(text: &str, tokens: &'t [Token]) -> &'t [Token] {
     let dateline = tokens
         .iter()
         .take(8)
-        .position(|t| matches!(t.kind, Kind::Punct('—' | '–' | '-')))
+        .position(|t| matches!(t.kind, Kind::Punct('—' | '–' | '-' | ':')))
         .filter(|&d| is_dateline(text, &tokens[..d]))
         .map_or(0, |d| d + 1);
     let tokens = &tokens[dateline..];

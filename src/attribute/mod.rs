@@ -151,6 +151,9 @@ pub(super) static PLURAL_NOUNS: WordList = WordList::new(
     ],
 );
 
+/// Who speaks for a body.
+const SPOKESPEOPLE: &[&str] = &["spokesman", "spokeswoman", "spokesperson"];
+
 /// How many entities are remembered.
 const MEMORY: usize = 32;
 
@@ -441,7 +444,19 @@ impl<'a> Run<'a> {
                             .filter(|&&(_, end)| end >= np.end)
                             .map(|&(s, _)| s)
                     };
-                    if let Some(who) = self.sentence_subject(text, sentence, named) {
+                    if let Some(mut who) = self.sentence_subject(text, sentence, named) {
+                        // "When I contacted HomeShield, a spokesman
+                        // defended the decision": the one organisation the
+                        // sentence names speaks through them.
+                        // (Remembered as a person, "he" or "she", with
+                        // the organisation for source.)
+                        if let Who::Unknown(e) = &mut who {
+                            let until = sentence.last().map_or(at, |t| t.range.end);
+                            if let Some(org) = self.spoken_for(e, mentions, b, at..until) {
+                                e.source = Some(org);
+                                e.key = Key::Source(org);
+                            }
+                        }
                         out.push(Subject { block: b, at, who });
                     }
                 }
@@ -450,6 +465,29 @@ impl<'a> Run<'a> {
         }
         crate::sort::by_key(&mut out, |s| crate::sort::pair(s.block, s.at));
         out
+    }
+
+    /// The organisation an unnamed spokesperson `e` speaks for: the only one
+    /// the manifest lists among `mentions` in `block[range]`.
+    fn spoken_for(
+        &self,
+        e: &Entity,
+        mentions: &[Mention],
+        block: usize,
+        range: Range<usize>,
+    ) -> Option<usize> {
+        let bare = matches!(e.words.as_slice(), [a, noun] if is_in(&["a", "an", "the"], a)
+            && is_in(SPOKESPEOPLE, noun));
+        if !bare || e.source.is_some() {
+            return None;
+        }
+        let mut orgs = mentions
+            .iter()
+            .filter(|m| m.block == block && range.contains(&m.range.start))
+            .map(|m| m.source)
+            .filter(|&s| self.index.class(s) == Class::Organization);
+        let org = orgs.next()?;
+        orgs.all(|s| s == org).then_some(org)
     }
 
     /// Is a mention the subject of its sentence? Only titles, determiners
@@ -463,6 +501,25 @@ impl<'a> Run<'a> {
             return false;
         }
         let tokens = self.tokens(m.block);
+        // "…through Maya Lindqvist, an independent security researcher, who
+        // posted …", "there is Amina Sadou, 34, who walked …": someone
+        // introduced with a clause of their own is who the story is about.
+        let past = tokens.partition_point(|t| t.range.start < m.range.end);
+        if tokens.get(past).is_some_and(|t| t.kind == Kind::Punct(',')) {
+            let rest = &tokens[past + 1..];
+            let who = |k: usize| {
+                rest.get(k)
+                    .is_some_and(|t| t.kind == Kind::Word && &text[t.range.clone()] == "who")
+            };
+            let appositive = rest
+                .iter()
+                .take(10)
+                .position(|t| t.kind == Kind::Punct(','))
+                .filter(|&c| rest[..c].iter().all(|t| t.kind == Kind::Word));
+            if who(0) || appositive.is_some_and(|c| who(c + 1)) {
+                return true;
+            }
+        }
         let at = tokens.partition_point(|t| t.range.start < m.range.start);
         // Back to the sentence's start, or to a comma after a fronted clause
         // ("When the festival began, founder Ruth Adeyemi booked …").
@@ -511,7 +568,9 @@ impl<'a> Run<'a> {
                     && (capitalized(w)
                         || DETERMINERS.contains(w)
                         || TITLES.contains(w)
-                        || (i == 0 && is_role(w)))
+                        || (i == 0 && is_role(w))
+                        // "Co-founder and CTO Aisha Bello".
+                        || (i > 0 && w == "and"))
             });
         if !words_only {
             return false;
@@ -757,7 +816,17 @@ impl<'a> Run<'a> {
                 self.genders.insert(key.clone(), g);
             }
         }
-        let entity = self.entity_of(source);
+        let mut entity = self.entity_of(source);
+        // "a HomeShield spokesman defended the decision. “…,” he said": a
+        // body named through its spokesperson is "he" or "she" for a while.
+        let spokesperson = phrase
+            .split_whitespace()
+            .take(4)
+            .any(|w| is_in(SPOKESPEOPLE, w));
+        if !person && spokesperson {
+            entity.class = Class::Person;
+            entity.gender = phrase_gender(phrase);
+        }
         self.remember(entity);
     }
 
@@ -1085,13 +1154,23 @@ impl<'a> Run<'a> {
     }
 
     /// "She paused. “…”": the pronoun that is the subject of the short
-    /// sentence right before `quote`, in its paragraph, and that sentence
-    /// (without a quote of its own, and not a question).
+    /// sentence right before `quote`, in its paragraph or ending the one
+    /// before, and that sentence (without a quote of its own, and not a
+    /// question).
     fn pronoun_before(&self, quote: &Quote) -> Option<(String, String)> {
         let first = quote.first();
-        let tokens = self.tokens(first.block);
-        let text = &self.block(first.block).text;
-        let q = tokens.partition_point(|t| t.range.start < first.open.start);
+        let mut block = first.block;
+        let mut q = self
+            .tokens(block)
+            .partition_point(|t| t.range.start < first.open.start);
+        // "Asked about the worst pie she ever tasted, she didn’t hesitate."
+        // ending the paragraph before one that opens with the quote.
+        if q == 0 && block > 0 && self.block(block - 1).blockquote.is_none() {
+            block -= 1;
+            q = self.tokens(block).len();
+        }
+        let tokens = self.tokens(block);
+        let text = &self.block(block).text;
         let end = q
             .checked_sub(1)
             .filter(|&e| tokens[e].kind == Kind::End('.'))?;
@@ -1100,13 +1179,22 @@ impl<'a> Run<'a> {
             .rposition(|t| matches!(t.kind, Kind::End(_)))
             .map_or(0, |k| k + 1);
         let sentence = &tokens[start..end];
-        let (subject, rest) = sentence.split_first()?;
-        let pronoun = &text[subject.range.clone()];
-        let short = sentence.len() <= 12 && rest.first().is_some_and(|t| t.kind == Kind::Word);
         let plain = sentence.iter().all(|t| t.kind != Kind::Mark);
-        let lead = ["He", "She", "They"].contains(&pronoun);
+        // The clause after a fronted phrase: "Asked about …, she didn’t
+        // hesitate."
+        let fronted = sentence
+            .first()
+            .filter(|t| t.kind == Kind::Word && cues::opens_fronted_phrase(text, t))
+            .and_then(|_| sentence.iter().position(|t| t.kind == Kind::Punct(',')))
+            .map_or(0, |c| c + 1);
+        let clause = &sentence[fronted..];
+        let (subject, rest) = clause.split_first()?;
+        let pronoun = &text[subject.range.clone()];
+        let short = clause.len() <= 12 && rest.first().is_some_and(|t| t.kind == Kind::Word);
+        let lead = ["he", "she", "they"].contains(&pronoun.to_lowercase().as_str())
+            && (fronted > 0 || capitalized(pronoun));
         (lead && short && plain).then(|| {
-            let cue = text[subject.range.start..sentence[sentence.len() - 1].range.end].to_owned();
+            let cue = text[subject.range.start..clause[clause.len() - 1].range.end].to_owned();
             (pronoun.to_lowercase(), cue)
         })
     }
@@ -1204,6 +1292,18 @@ impl<'a> Run<'a> {
             .all(|w| !capitalized(w) || cues::is_nationality(w) || TITLES.contains(w));
         if !common || words.len() < 2 {
             return None;
+        }
+        // "the 24-year-old": the person the story is about at that point.
+        let age = head
+            .strip_suffix("-year-old")
+            .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
+        if age && words.len() == 2 && words[0] == "the" {
+            return self
+                .entities
+                .iter()
+                .rev()
+                .find(|e| e.class == Class::Person && !e.plural)
+                .cloned();
         }
         match words[0] {
             "the" if head == "author" => self
@@ -1689,16 +1789,43 @@ fn quote_words(page: &Page, quote: &Quote) -> Vec<String> {
         .parts
         .iter()
         .flat_map(|p| {
-            crate::text::fold::fold(&page.blocks[p.block].text[p.content.clone()])
-                .split(|c: char| !c.is_alphanumeric())
-                .filter(|w| !w.is_empty())
-                .map(str::to_owned)
-                .collect::<Vec<_>>()
+            crate::text::fold::fold(&outside_nested(
+                &page.blocks[p.block].text[p.content.clone()],
+            ))
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_owned)
+            .collect::<Vec<_>>()
         })
         .collect();
     crate::sort::by(&mut words, |a, b| a.cmp(b));
     words.dedup();
     words
+}
+
+/// `words` without the quotes nested in them: "she says, ‘Loretta, I used
+/// my grandmother’s recipe.’" names Loretta in someone else's words. Only
+/// curly and angled marks count; an apostrophe inside a word closes nothing.
+fn outside_nested(words: &str) -> std::borrow::Cow<'_, str> {
+    if !words.contains(['‘', '“', '«', '‹', '„', '‚']) {
+        return words.into();
+    }
+    let mut out = String::with_capacity(words.len());
+    let mut depth = 0usize;
+    let mut chars = words.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '‘' | '“' | '«' | '‹' | '„' | '‚' => depth += 1,
+            '’' | '”' | '»' | '›'
+                if depth > 0 && !chars.peek().is_some_and(|n| n.is_alphanumeric()) =>
+            {
+                depth -= 1;
+            }
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    out.into()
 }
 
 #[cfg(test)]

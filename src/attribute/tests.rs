@@ -748,6 +748,102 @@ const ROWS: &[Row] = &[
         &[("gulf", "cue"), ("memo", "cue"), ("-", "none"), ("-", "none")],
     ),
     (
+        "an age as a description is the person the story is on",
+        &["Okafor bowled 24 overs unchanged. “I was only trying to bowl in the right areas,” the 24-year-old said."],
+        &[("okafor", "description")],
+    ),
+    (
+        "repeated, radioed and hails are cues",
+        &[
+            "“No,” Okafor said.",
+            "“At this time,” Elena Ruiz repeated.",
+            "Ruiz hails “fearless” lower order",
+        ],
+        &[("okafor", "cue"), ("ruiz", "cue"), ("ruiz", "cue")],
+    ),
+    (
+        "the verb after a quote may come past a long appositive",
+        &["“We are looking at the fastest displacement in a decade,” Elena Ruiz, a spokesperson for the UN Office for the Coordination of Humanitarian Affairs (OCHA), told reporters at a briefing."],
+        &[("ruiz", "cue")],
+    ),
+    (
+        "someone introduced with a who-clause is who the story is about",
+        &[
+            "“Fine,” Dana Kim said.",
+            "Among those sheltering there is Elena Ruiz, 34, who walked for four days from a village.",
+            "“We heard the shooting at night,” she said.",
+        ],
+        &[("kim", "cue"), ("ruiz", "pronoun")],
+    ),
+    (
+        "a fronted participle phrase is skipped for the subject",
+        &["Writing in the Herald, the critic Elena Ruiz called it ‘handsome and heartfelt’, and argued that the ghost ‘explains too much’."],
+        &[("ruiz", "cue"), ("ruiz", "cue")],
+    ),
+    (
+        "and between titles before a name",
+        &[
+            "“Fine,” Elena Ruiz said.",
+            "Co-founder and CTO Dana Kim struck a personal note on LinkedIn. “Three years ago I was an engineer,” she wrote.",
+        ],
+        &[("ruiz", "cue"), ("kim", "pronoun")],
+    ),
+    (
+        "a participle with its agent introduces no quote",
+        &["Okafor said convoys could not pass, and that the so-called “corridor” announced by the authorities existed “largely on paper.”"],
+        &[("-", "none"), ("okafor", "cue")],
+    ),
+    (
+        "a pronoun with a verb after it is no subject of a later cue",
+        &[
+            "Elena Ruiz told the committee the errors were “unacceptable.”",
+            "But she resisted calls from senators for a licence, warning that one would “hand the future to three companies.”",
+        ],
+        &[("ruiz", "cue"), ("ruiz", "pronoun")],
+    ),
+    (
+        "an appositive with figures",
+        &["A spokesperson for Brightwave, a Boston rival that raised a $30 million round last fall, said the company “welcomes the attention.”"],
+        &[("brightwave", "cue")],
+    ),
+    (
+        "a quote opening a paragraph after a short sentence whose subject is a pronoun",
+        &[
+            "“Little bites,” said Elena Ruiz.",
+            "Asked about the worst pie she ever tasted, she didn’t hesitate.",
+            "“Oh, 1986. A lemon meringue.”",
+        ],
+        &[("ruiz", "cue"), ("ruiz", "pronoun")],
+    ),
+    (
+        "a name in a quote nested in the quote is someone else's words",
+        &[
+            "“Fine,” said Elena Ruiz.",
+            "“She came up to me and said, ‘Elena, I used my grandmother’s recipe.’ I said no,” she said.",
+        ],
+        &[("ruiz", "cue"), ("ruiz", "pronoun")],
+    ),
+    (
+        "a reported clause far from its verb",
+        &["Ruiz noted that notice of the hearing had been published on a Friday evening for a hearing on the following Monday, and that of the 3,112 objections received, the final order dealt with “not one in particular”."],
+        &[("ruiz", "cue")],
+    ),
+    (
+        "a court holding that, after a dateline with a colon",
+        &["BENGALURU: The court on Thursday quashed an order that had permitted the felling of 1,840 trees, holding that the hearing had been “reduced to an empty ritual”."],
+        &[("court", "cue")],
+    ),
+    (
+        "an unnamed spokesman of the one body the sentence names",
+        &["When I contacted Brightwave, a spokesman defended the decision. “The terms are clear,” he said."],
+        &[("brightwave", "pronoun")],
+    ),
+    (
+        "a clause opened by when after a quote is not its attribution",
+        &["Okafor told the justices the records were “business records like any other,” and when Ruiz asked whether that was so, he conceded it."],
+        &[("okafor", "cue")],
+    ),
+    (
         "a speech verb after a name is no plural noun",
         &["Lachlan agrees the picture is mixed, but says first-home buyers took a “modestly higher” share."],
         &[("lachlan", "cue")],

@@ -275,7 +275,8 @@ pub static CUE_VERBS: WordList = WordList::new(1, &[
     "portrayed", "depicted", "touted", "defended", "expressing", "issued", "released", "published",
     "alleges", "alleged", "allege", "alleging", "contends", "contended", "contending", "asserts",
     "asserted", "asserting", "concludes", "conclude", "written", "blamed", "blames", "blaming",
-    "accused", "accuses", "points", "pointed", "point",
+    "accused", "accuses", "points", "pointed", "point", "repeated", "repeats", "radioed",
+    "hails",
 ]);
 
 /// Participles: the speaker is the sentence's subject ("Ruiz left, saying …").
@@ -285,7 +286,7 @@ pub static PARTICIPLES: WordList = WordList::new(2, &[
     "writing", "telling", "declaring", "asking", "explaining", "stressing", "urging", "ruling",
     "finding", "concluding", "stating", "claiming", "citing", "branding", "labelling", "labeling",
     "dubbing", "accusing", "promising", "vowing", "pledging", "predicting", "expressing",
-    "alleging", "contending", "asserting",
+    "alleging", "contending", "asserting", "holding",
 ]);
 
 /// Verbs that name something rather than quote someone when their subject
