@@ -143,8 +143,8 @@ enum Inner {
 
 /// The char `n` right after `word`'s letters, with `text[rest..]` the text
 /// after `n` (sliced only when a rule reads it: this runs at every word's
-/// end): the tokenizer's rules for apostrophes, hyphens, ampersands and full
-/// stops.
+/// end): the tokenizer's rules for apostrophes, hyphens, ampersands, full
+/// stops and thousands separators.
 fn after_word(word: &str, n: char, text: &str, rest: usize) -> Inner {
     match n {
         // Inner apostrophe or hyphen: only when a letter follows.
@@ -187,6 +187,12 @@ fn after_word(word: &str, n: char, text: &str, rest: usize) -> Inner {
             } else {
                 Inner::Apart
             }
+        }
+        // "1,840 trees", "$1,200": a thousands separator.
+        ',' if word.bytes().all(|b| b.is_ascii_digit())
+            && text[rest..].starts_with(|c: char| c.is_ascii_digit()) =>
+        {
+            Inner::Within
         }
         _ => Inner::Apart,
     }
@@ -810,6 +816,16 @@ mod tests {
         );
         assert_eq!(got[8].1, Kind::End('.'));
         assert_eq!(got[11].1, Kind::End('.'));
+    }
+
+    #[test]
+    fn a_thousands_separator_is_inside_the_number() {
+        let got = words("fell 1,840 trees for $1,200, said 3, 4");
+        let w: Vec<_> = got.iter().map(|(w, _)| *w).collect();
+        assert_eq!(
+            w,
+            ["fell", "1,840", "trees", "for", "$", "1,200", ",", "said", "3", ",", "4"]
+        );
     }
 
     #[test]
