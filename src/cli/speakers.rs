@@ -292,6 +292,9 @@ fn capitalize(s: &str) -> String {
 /// let Reading::Name(g) = read("a council spokesperson", None) else { panic!() };
 /// assert_eq!((g.name.as_str(), g.kind), ("Council spokesperson", SourceKind::Anonymous));
 /// assert_eq!(read("He admitted he", None), Reading::Pronoun);
+/// let cue = "Sen. Maria Castellanos, D-Calif., called";
+/// let Reading::Name(g) = read("Sen. Maria Castellanos", Some(cue)) else { panic!() };
+/// assert_eq!(g.name, "Maria Castellanos");
 /// ```
 pub fn read(phrase: &str, cue: Option<&str>) -> Reading {
     if let Some(name) = cue.and_then(|c| appositive(phrase, c)) {
@@ -484,7 +487,10 @@ fn appositive(phrase: &str, cue: &str) -> Option<String> {
     let rest = cue.strip_prefix(phrase)?.strip_prefix(',')?;
     let inner = rest.split(',').next()?.trim();
     let ws = words(inner);
+    // "Sen. Maria Castellanos, D-Calif., called": a party and state.
+    let party = inner.len() > 2 && inner.as_bytes()[1] == b'-';
     let named = !ws.is_empty()
+        && !party
         && ws.len() <= 5
         && ws
             .iter()
