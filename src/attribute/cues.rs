@@ -78,17 +78,6 @@ fn verb_at(text: &str, tokens: &[Token], i: usize) -> Option<usize> {
     if tokens.get(i + 1).is_some_and(|n| PARTICIPLES.has(n)) && is_in(REMEMBERING, word(text, t)) {
         return Some(2);
     }
-    // "holding that the hearing had been “reduced to an empty ritual”": a
-    // court holds, with its clause.
-    if is_in(&["holding", "held", "holds"], word(text, t)) {
-        let that = tokens
-            .get(i + 1)
-            .is_some_and(|n| is_word(n) && word(text, n) == "that");
-        let clause = i
-            .checked_sub(1)
-            .is_some_and(|p| tokens[p].kind == Kind::Punct(','));
-        return (that && (clause || word(text, t) != "holding")).then_some(1);
-    }
     if !CUE_VERBS.has(t) {
         // "according to"; and "Xinhua quoted Gao Lianshan as saying that
         // …", "was quoted as saying": whoever is quoted.
@@ -110,6 +99,16 @@ fn verb_at(text: &str, tokens: &[Token], i: usize) -> Option<usize> {
     // "States" is a name, not the verb.
     if word(text, t) == "States" && prev.is_some_and(|p| is_word(p) && capitalized(word(text, p))) {
         return None;
+    }
+    // "holding that the hearing had been “reduced to an empty ritual”": a
+    // court holds, with its clause ("held a meeting" says nothing).
+    if is_in(&["holding", "held", "holds"], word(text, t)) {
+        let that = tokens
+            .get(i + 1)
+            .is_some_and(|n| is_word(n) && word(text, n) == "that");
+        if !that {
+            return None;
+        }
     }
     // "PM accused of ‘caving in’": accused, not accusing.
     let next = tokens.get(i + 1).filter(|n| is_word(n));
@@ -1349,17 +1348,24 @@ fn np_forward<'t>(text: &str, tokens: &'t [Token]) -> &'t [Token] {
 /// and ended by a comma: "On Monday, …", "As the party wound down, …",
 /// "Near the entrance, a woman selling mangoes …"?
 pub(super) fn opens_fronted_phrase(text: &str, t: &Token) -> bool {
-    const PLACES: &[&str] = &[
+    // "Writing in the Western Courier, the critic …": a participle.
+    let participle = || {
+        let w = word(text, t);
+        w.len() > 5
+            && w.ends_with("ing")
+            && !is_in(&["nothing", "something", "everything", "anything"], w)
+    };
+    FRONTED.has(t) || SUBORDINATORS.has(t) || PLACES.has(t) || participle()
+}
+
+/// Prepositions of place that open a fronted phrase ("Near the entrance,").
+pub(super) static PLACES: WordList = WordList::new(
+    18,
+    &[
         "near", "outside", "inside", "behind", "beside", "across", "along", "among", "around",
         "beyond", "under", "over", "past", "through", "by", "from", "with", "within", "amid",
-    ];
-    // "Writing in the Western Courier, the critic …": a participle.
-    let w = word(text, t);
-    let participle = w.len() > 5
-        && w.ends_with("ing")
-        && !is_in(&["nothing", "something", "everything", "anything"], w);
-    FRONTED.has(t) || SUBORDINATORS.has(t) || is_in(PLACES, w) || participle
-}
+    ],
+);
 
 /// The sentence's subject, for a participle: a pronoun, a name, or a
 /// determiner (or possessive) and what follows it. A dateline

@@ -819,11 +819,13 @@ impl<'a> Run<'a> {
         let mut entity = self.entity_of(source);
         // "a HomeShield spokesman defended the decision. “…,” he said": a
         // body named through its spokesperson is "he" or "she" for a while.
-        let spokesperson = phrase
-            .split_whitespace()
-            .take(4)
-            .any(|w| is_in(SPOKESPEOPLE, w));
-        if !person && spokesperson {
+        let spokesperson = || {
+            phrase
+                .split_whitespace()
+                .take(4)
+                .any(|w| w.starts_with("spokes") && is_in(SPOKESPEOPLE, w))
+        };
+        if !person && spokesperson() {
             entity.class = Class::Person;
             entity.gender = phrase_gender(phrase);
         }

@@ -282,7 +282,7 @@ pub static CUE_VERBS: WordList = WordList::new(1, &[
     "alleges", "alleged", "allege", "alleging", "contends", "contended", "contending", "asserts",
     "asserted", "asserting", "concludes", "conclude", "written", "blamed", "blames", "blaming",
     "accused", "accuses", "points", "pointed", "point", "repeated", "repeats", "radioed",
-    "hails",
+    "hails", "holding", "held", "holds",
 ]);
 
 /// Participles: the speaker is the sentence's subject ("Ruiz left, saying …").
@@ -484,7 +484,7 @@ impl WordList {
 }
 
 /// Every word list, for the shared table.
-static ALL: [&WordList; 18] = [
+static ALL: [&WordList; 19] = [
     &ABBREVIATIONS,
     &CUE_VERBS,
     &PARTICIPLES,
@@ -503,6 +503,7 @@ static ALL: [&WordList; 18] = [
     &super::ORGANIZATION_NOUNS,
     &super::TEXT_NOUNS,
     &super::PLURAL_NOUNS,
+    &super::cues::PLACES,
 ];
 
 /// The shared table: every listed word, [packed](pack), and its classes;
