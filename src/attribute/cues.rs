@@ -218,16 +218,17 @@ pub fn after_quote(
     // "Ingrid Solheim, a spokesperson for the UN Office for the
     // Coordination of Humanitarian Affairs (OCHA), told": the verb may come
     // further on, past an appositive set off by commas.
-    let head = clause.iter().take_while(|t| is_word(t)).count();
-    let reach = match clause.get(head) {
-        Some(t) if t.kind == Kind::Punct(',') && (1..=MAX_SPEAKER_WORDS).contains(&head) => clause
-            [head + 1..]
-            .iter()
-            .take(2 * MAX_POST_DISTANCE)
-            .position(|t| t.kind == Kind::Punct(','))
-            .map_or(MAX_POST_DISTANCE, |c| {
-                (head + 1 + c + 4).max(MAX_POST_DISTANCE)
-            }),
+    let name_words = clause.iter().take_while(|t| is_word(t)).count();
+    let reach = match clause.get(name_words) {
+        Some(t) if t.kind == Kind::Punct(',') && (1..=MAX_SPEAKER_WORDS).contains(&name_words) => {
+            clause[name_words + 1..]
+                .iter()
+                .take(2 * MAX_POST_DISTANCE)
+                .position(|t| t.kind == Kind::Punct(','))
+                .map_or(MAX_POST_DISTANCE, |c| {
+                    (name_words + 1 + c + 4).max(MAX_POST_DISTANCE)
+                })
+        }
         _ => MAX_POST_DISTANCE,
     };
     let v = (0..clause.len().min(reach)).find(|&k| verb_at(text, clause, k).is_some())?;
@@ -313,11 +314,10 @@ pub fn sentence_final(text: &str, tokens: &[Token], close_end: usize) -> Option<
         return None;
     }
     let found = after_quote(text, tokens, tokens[comma].range.start, Some(','))?;
-    let tail = tokens[comma..end]
+    let mut tail = tokens[comma..end]
         .iter()
-        .filter(|t| t.range.start >= found.cue.end)
-        .collect::<Vec<_>>();
-    let short = tail.len() <= 4 && tail.iter().all(|t| is_word(t));
+        .filter(|t| t.range.start >= found.cue.end);
+    let short = tail.clone().count() <= 4 && tail.all(is_word);
     short.then_some(found)
 }
 

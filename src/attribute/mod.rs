@@ -1193,12 +1193,13 @@ impl<'a> Run<'a> {
         let (subject, rest) = clause.split_first()?;
         let pronoun = &text[subject.range.clone()];
         let short = clause.len() <= 12 && rest.first().is_some_and(|t| t.kind == Kind::Word);
-        let lead = ["he", "she", "they"].contains(&pronoun.to_lowercase().as_str())
-            && (fronted > 0 || capitalized(pronoun));
-        (lead && short && plain).then(|| {
-            let cue = text[subject.range.start..clause[clause.len() - 1].range.end].to_owned();
-            (pronoun.to_lowercase(), cue)
-        })
+        let lead = ["he", "she", "they"]
+            .into_iter()
+            .find(|p| pronoun.eq_ignore_ascii_case(p))
+            .filter(|_| fronted > 0 || capitalized(pronoun));
+        let pronoun = lead.filter(|_| short && plain)?;
+        let cue = text[subject.range.start..clause[clause.len() - 1].range.end].to_owned();
+        Some((pronoun.to_owned(), cue))
     }
 
     /// Do `prev` and `next` stand in one sentence: same paragraph, no
