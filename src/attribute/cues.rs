@@ -313,6 +313,25 @@ pub fn sentence_final(text: &str, tokens: &[Token], close_end: usize) -> Option<
         // Right after the quote: `after_quote`'s case.
         return None;
     }
+    // "…, a readout of the call released by Japan’s foreign ministry
+    // said.": a clause ending in its verb is a subject and that verb,
+    // whatever other verb its subject holds.
+    let clause = &tokens[comma + 1..end];
+    if let Some(last) = clause.len().checked_sub(1).filter(|&k| k > 0) {
+        let np = np_forward(text, &clause[..last]);
+        let named = np.first().is_some_and(|t| {
+            let w = word(text, t);
+            (DETERMINERS.contains(w) || capitalized(w)) && !PRONOUNS.contains(w)
+        });
+        if named && verb_at(text, clause, last) == Some(1) && !PARTICIPLES.has(&clause[last]) {
+            let speaker = span(np)?;
+            return Some(Found {
+                cue: speaker.start..clause[last].range.end,
+                speaker,
+                appositive: None,
+            });
+        }
+    }
     let found = after_quote(text, tokens, tokens[comma].range.start, Some(','))?;
     let mut tail = tokens[comma..end]
         .iter()

@@ -895,7 +895,7 @@ impl<'a> Run<'a> {
             .flatten();
         if let Some(f) = before {
             let att = self.found(first.block, &f);
-            if att.source.is_none() && att.method == Method::Cue {
+            if att.source.is_none() && matches!(att.method, Method::Cue | Method::Description) {
                 if let Some(g) = &finale {
                     let alt = self.found(last.block, g);
                     if alt.source.is_some() {

@@ -743,9 +743,10 @@ const ROWS: &[Row] = &[
             "Crews would begin restoring service “as soon as winds drop” on Monday, Gulf States Power said.",
             "Ruiz held a call with the minister, and the two agreed to “keep talking” on trade, a memo of the call said.",
             "Crews watched a grizzly, ‘Marigold’ to the crowds, cross the line on Sunday, Gulf States Power said.",
+            "The two agreed to “keep talking” on trade, a memo of the call released by the ministry said.",
             "Converters are known among scrap buyers as “cats” and fetch $150 apiece, Gulf States Power said.",
         ],
-        &[("gulf", "cue"), ("memo", "cue"), ("-", "none"), ("-", "none")],
+        &[("gulf", "cue"), ("memo", "cue"), ("-", "none"), ("memo", "cue"), ("-", "none")],
     ),
     (
         "an age as a description is the person the story is on",
