@@ -55,6 +55,20 @@ fn in_name(t: &Token) -> bool {
     is_word(t) || matches!(t.kind, Kind::Punct('&' | '/' | '+'))
 }
 
+/// Does a noun phrase starting with `t` name someone: a capital, not "The"
+/// or "He"?
+fn opens_name(text: &str, t: &Token) -> bool {
+    let w = word(text, t);
+    capitalized(w) && !DETERMINERS.contains(w) && !PRONOUNS.contains(w)
+}
+
+/// Does a noun phrase starting with `t` name or describe someone ("Lorraine
+/// Tate", "a spokeswoman"), rather than stand for them ("she")?
+fn opens_name_or_description(text: &str, t: &Token) -> bool {
+    let w = word(text, t);
+    (capitalized(w) || DETERMINERS.contains(w)) && !PRONOUNS.contains(w)
+}
+
 /// Is token `i` a speech verb ("said", "points out", "according to")?
 pub(super) fn is_cue(text: &str, tokens: &[Token], i: usize) -> bool {
     verb_at(text, tokens, i).is_some()
@@ -319,10 +333,9 @@ pub fn sentence_final(text: &str, tokens: &[Token], close_end: usize) -> Option<
     let clause = &tokens[comma + 1..end];
     if let Some(last) = clause.len().checked_sub(1).filter(|&k| k > 0) {
         let np = np_forward(text, &clause[..last]);
-        let named = np.first().is_some_and(|t| {
-            let w = word(text, t);
-            (DETERMINERS.contains(w) || capitalized(w)) && !PRONOUNS.contains(w)
-        });
+        let named = np
+            .first()
+            .is_some_and(|t| opens_name_or_description(text, t));
         if named && verb_at(text, clause, last) == Some(1) && !PARTICIPLES.has(&clause[last]) {
             let speaker = span(np)?;
             return Some(Found {
@@ -378,10 +391,7 @@ pub fn headline_speaker(text: &str, tokens: &[Token], close_end: usize) -> Optio
         return None;
     }
     let np = np_forward(text, rest);
-    let named = np.first().is_some_and(|t| {
-        let w = word(text, t);
-        capitalized(w) && !DETERMINERS.contains(w) && !PRONOUNS.contains(w)
-    });
+    let named = np.first().is_some_and(|t| opens_name(text, t));
     let speaker = span(np).filter(|_| named)?;
     Some(Found {
         cue: speaker.clone(),
@@ -451,6 +461,10 @@ pub fn before_quote(
             return Some(found);
         }
     }
+    // "a plan described by critics as “…”": the quote right after "as".
+    let through_as = window
+        .last()
+        .is_some_and(|t| is_word(t) && word(text, t).eq_ignore_ascii_case("as"));
     for (i, &v) in verbs.iter().enumerate() {
         let verb_len = verb_at(text, window, v).unwrap_or(1);
         let between = window[v + verb_len..].iter().filter(|t| is_word(t)).count();
@@ -490,10 +504,7 @@ pub fn before_quote(
         let by = window
             .get(v + verb_len)
             .is_some_and(|t| is_word(t) && word(text, t).eq_ignore_ascii_case("by"));
-        let as_quote = window
-            .last()
-            .is_some_and(|t| is_word(t) && word(text, t).eq_ignore_ascii_case("as"));
-        if by && !as_quote && !passive(text, window, v) {
+        if by && !through_as && !passive(text, window, v) {
             continue;
         }
         if passive(text, window, v) {
@@ -544,10 +555,7 @@ fn after_colon(text: &str, tokens: &[Token], q: usize, window: &[Token]) -> Opti
                 .get(name.len())
                 .is_some_and(|t| t.kind == Kind::Punct(','));
             let description = np.first().is_some_and(|t| DETERMINERS.has(t));
-            let named = name.first().is_some_and(|t| {
-                let w = word(text, t);
-                capitalized(w) && !DETERMINERS.contains(w) && !PRONOUNS.contains(w)
-            });
+            let named = name.first().is_some_and(|t| opens_name(text, t));
             if description && named && set_off {
                 np = name;
             }
@@ -944,10 +952,9 @@ pub fn speech_subject(text: &str, sentence: &[Token]) -> Option<Found> {
             .is_none_or(|t| matches!(t.kind, Kind::Punct(',') | Kind::End(_)));
         // A name or a description ("said a spokeswoman"), not "said she
         // lost 40 pounds".
-        let named = np.first().is_some_and(|t| {
-            let w = word(text, t);
-            (capitalized(w) || DETERMINERS.contains(w)) && !PRONOUNS.contains(w)
-        });
+        let named = np
+            .first()
+            .is_some_and(|t| opens_name_or_description(text, t));
         if let Some(speaker) = span(np).filter(|_| ends && named) {
             return Some(Found {
                 cue: sentence[v].range.start..speaker.end,

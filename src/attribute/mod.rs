@@ -1181,25 +1181,19 @@ impl<'a> Run<'a> {
             .rposition(|t| matches!(t.kind, Kind::End(_)))
             .map_or(0, |k| k + 1);
         let sentence = &tokens[start..end];
-        let plain = sentence.iter().all(|t| t.kind != Kind::Mark);
-        // The clause after a fronted phrase: "Asked about …, she didn’t
-        // hesitate."
-        let fronted = sentence
-            .first()
-            .filter(|t| t.kind == Kind::Word && cues::opens_fronted_phrase(text, t))
-            .and_then(|_| sentence.iter().position(|t| t.kind == Kind::Punct(',')))
-            .map_or(0, |c| c + 1);
-        let clause = &sentence[fronted..];
-        let (subject, rest) = clause.split_first()?;
-        let pronoun = &text[subject.range.clone()];
-        let short = clause.len() <= 12 && rest.first().is_some_and(|t| t.kind == Kind::Word);
-        let lead = ["he", "she", "they"]
+        // Its subject, past a fronted phrase ("Asked about …, she didn’t
+        // hesitate.").
+        let [subject] = cues::leading_np(text, sentence) else {
+            return None;
+        };
+        let clause = &sentence[sentence.iter().position(|t| t.range == subject.range)?..];
+        let pronoun = ["he", "she", "they"]
             .into_iter()
-            .find(|p| pronoun.eq_ignore_ascii_case(p))
-            .filter(|_| fronted > 0 || capitalized(pronoun));
-        let pronoun = lead.filter(|_| short && plain)?;
+            .find(|p| text[subject.range.clone()].eq_ignore_ascii_case(p))?;
+        let short = clause.len() <= 12 && clause.get(1).is_some_and(|t| t.kind == Kind::Word);
+        let plain = sentence.iter().all(|t| t.kind != Kind::Mark);
         let cue = text[subject.range.start..clause[clause.len() - 1].range.end].to_owned();
-        Some((pronoun.to_owned(), cue))
+        (short && plain).then(|| (pronoun.to_owned(), cue))
     }
 
     /// Do `prev` and `next` stand in one sentence: same paragraph, no
